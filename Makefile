@@ -1,0 +1,46 @@
+# adgen — the two commands a new machine needs: `make demo` and `make test`.
+# Both install what is missing first (Swift ships in the machine image at /opt/swift).
+
+SHELL := /bin/bash
+export PATH := /opt/swift/usr/bin:$(PATH)
+SWIFT ?= swift
+ADGEN := .build/debug/adgen
+DEMO_OUT := .build/demo
+FIXTURES := $(wildcard Fixtures/*.adg)
+
+.PHONY: all build demo test golden bench check-toolchain clean
+
+all: build
+
+check-toolchain:
+	@command -v $(SWIFT) >/dev/null || { echo "error: Swift 6 toolchain not found (expected /opt/swift/usr/bin/swift)"; exit 1; }
+
+build: check-toolchain
+	$(SWIFT) build --product adgen
+
+## demo: build adgen, run it on the bundled examples and show what it produced.
+demo: build
+	@mkdir -p $(DEMO_OUT)
+	@for f in Fixtures/logistic_regression.adg Fixtures/mds_stress.adg; do \
+	  out=$(DEMO_OUT)/$$(basename $$f .adg).swift; \
+	  echo "== adgen generate $$f -o $$out"; \
+	  $(ADGEN) generate $$f -o $$out || exit 1; \
+	  echo "-- $$out ($$(wc -l < $$out) lines); first lines:"; \
+	  sed -n '1,60p' $$out; echo "..."; \
+	done
+	@echo "== a bad input gets a positioned diagnostic and exit status 1:"
+	@printf 'func f(x: Double) -> Double {\n    let y = { x in x * x }\n    return y\n}\n' > $(DEMO_OUT)/bad.adg
+	@$(ADGEN) generate $(DEMO_OUT)/bad.adg -o $(DEMO_OUT)/bad.swift; echo "exit status: $$?"
+
+## test: every test (unit, diagnostics, robustness, golden, compiled fixtures).
+test: check-toolchain
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## golden: regenerate Fixtures/*.swift from Fixtures/*.adg (CI never runs this).
+golden: build
+	@for f in $(FIXTURES); do $(ADGEN) generate $$f -o $${f%.adg}.swift || exit 1; done
+	@echo "regenerated $(words $(FIXTURES)) golden files"
+
+clean:
+	rm -rf .build

@@ -1,0 +1,26 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "adgen",
+    products: [
+        .executable(name: "adgen", targets: ["adgen"]),
+        .library(name: "ADGenCore", targets: ["ADGenCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure, in-memory compiler: source text in, Swift text and diagnostics out.
+        .target(name: "ADGenCore"),
+        // The command-line tool: all file I/O lives here.
+        .executableTarget(
+            name: "adgen",
+            dependencies: [
+                "ADGenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ADGenCoreTests", dependencies: ["ADGenCore"]),
+    ]
+)

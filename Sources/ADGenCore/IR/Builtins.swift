@@ -1,0 +1,67 @@
+import Foundation
+
+/// The builtin functions of the language, each with its derivative rule beside it.
+///
+/// A rule gives the partial derivatives ∂f/∂xᵢ as IR expressions of the arguments
+/// `x` and the primal result `y`. Forward mode multiplies them by tangents and sums;
+/// reverse mode multiplies them by the result's adjoint and accumulates. `nil` is a
+/// zero partial. Adding a builtin is one case here and one line in ``rules``.
+public enum Builtin: String, CaseIterable, Sendable {
+    case sin, cos, tan, asin, acos, atan, atan2, sinh, cosh, tanh
+    case exp, exp2, log, log2, log10, log1p, expm1, sqrt, cbrt, pow, hypot
+    case abs, min, max, floor, ceil
+
+    public var arity: Int {
+        switch self {
+        case .atan2, .pow, .hypot, .min, .max: return 2
+        default: return 1
+        }
+    }
+
+    /// `abs`, `min` and `max` are generic in Swift and also act on `Int`.
+    public var acceptsInt: Bool { self == .abs || self == .min || self == .max }
+
+    /// Rules are functions of the argument expressions `x` and the result `y`
+    /// (both atomic: variables or literals, so repeating them costs nothing).
+    public typealias Rule = @Sendable (_ x: [IR.Expression], _ y: IR.Expression) -> [IR.Expression?]
+
+    public var partials: Rule { derivativeRules[self]! }
+}
+
+private let ln2 = lit(M_LN2)
+private let ln10 = lit(M_LN10)
+
+/// The derivative-rule table (see ``Builtin``): one line per builtin.
+private let derivativeRules: [Builtin: Builtin.Rule] = [
+        .sin: { x, _ in [cos(x[0])] },
+        .cos: { x, _ in [-sin(x[0])] },
+        .tan: { _, y in [lit(1) + y * y] },
+        .asin: { x, _ in [lit(1) / sqrt(lit(1) - x[0] * x[0])] },
+        .acos: { x, _ in [-(lit(1) / sqrt(lit(1) - x[0] * x[0]))] },
+        .atan: { x, _ in [lit(1) / (lit(1) + x[0] * x[0])] },
+        .atan2: { x, _ in  // atan2(y: x[0], x: x[1])
+            let r2 = x[1] * x[1] + x[0] * x[0]
+            return [x[1] / r2, -x[0] / r2]
+        },
+        .sinh: { x, _ in [cosh(x[0])] },
+        .cosh: { x, _ in [sinh(x[0])] },
+        .tanh: { _, y in [lit(1) - y * y] },
+        .exp: { _, y in [y] },
+        .exp2: { _, y in [y * ln2] },
+        .log: { x, _ in [lit(1) / x[0]] },
+        .log2: { x, _ in [lit(1) / (x[0] * ln2)] },
+        .log10: { x, _ in [lit(1) / (x[0] * ln10)] },
+        .log1p: { x, _ in [lit(1) / (lit(1) + x[0])] },
+        .expm1: { _, y in [y + lit(1)] },
+        .sqrt: { _, y in [lit(0.5) / y] },
+        .cbrt: { _, y in [lit(1) / (lit(3) * y * y)] },
+        .pow: { x, y in [x[1] * pow(x[0], x[1] - lit(1)), y * log(x[0])] },
+        .hypot: { x, y in [x[0] / y, x[1] / y] },
+        // Piecewise, as Swift evaluates them: abs(0) takes the + branch,
+        // min(a, b) returns a when a <= b, max(a, b) returns b when b >= a.
+        .abs: { x, _ in [.ternary(x[0] < lit(0), lit(-1), lit(1))] },
+        .min: { x, _ in [.ternary(x[1] < x[0], lit(0), lit(1)), .ternary(x[1] < x[0], lit(1), lit(0))] },
+        .max: { x, _ in [.ternary(x[1] >= x[0], lit(0), lit(1)), .ternary(x[1] >= x[0], lit(1), lit(0))] },
+        .floor: { _, _ in [nil] },
+        .ceil: { _, _ in [nil] },
+]

@@ -1,0 +1,44 @@
+/// The types of the IR. The DSL has the first five; `boolArray` exists for
+/// control-flow tapes that transforms create.
+public enum IRType: Hashable, Sendable, CustomStringConvertible {
+    case double
+    case int
+    case bool
+    case doubleArray
+    case intArray
+    case boolArray
+
+    public var description: String {
+        switch self {
+        case .double: return "Double"
+        case .int: return "Int"
+        case .bool: return "Bool"
+        case .doubleArray: return "[Double]"
+        case .intArray: return "[Int]"
+        case .boolArray: return "[Bool]"
+        }
+    }
+
+    /// Only `Double` values and arrays of them carry derivatives.
+    public var isDifferentiable: Bool { self == .double || self == .doubleArray }
+
+    public var isArray: Bool { element != nil }
+
+    public var element: IRType? {
+        switch self {
+        case .doubleArray: return .double
+        case .intArray: return .int
+        case .boolArray: return .bool
+        default: return nil
+        }
+    }
+
+    public var arrayOf: IRType? {
+        switch self {
+        case .double: return .doubleArray
+        case .int: return .intArray
+        case .bool: return .boolArray
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,116 @@
+/// Which variables IR code reads and writes: the facts the cleanup and activity
+/// passes are built on.
+extension IR.Expression {
+    /// Calls `body` with the name of every variable (or array) this expression reads.
+    public func forEachRead(_ body: (String) -> Void) {
+        var stack = [self]
+        while let expression = stack.popLast() {
+            switch expression.kind {
+            case .double, .int, .bool, .pi: break
+            case .variable(let name): body(name)
+            case let .element(array, index):
+                body(array)
+                stack.append(index)
+            case .count(let array): body(array)
+            case .unary(_, let operand), .intToDouble(let operand): stack.append(operand)
+            case let .binary(_, lhs, rhs): stack += [lhs, rhs]
+            case let .ternary(condition, thenValue, elseValue): stack += [condition, thenValue, elseValue]
+            case .builtin(_, let arguments): stack += arguments
+            case .call(let call): stack += call.arguments.map(\.value)
+            case let .repeating(value, count): stack += [value, count]
+            }
+        }
+    }
+
+    public var reads: Set<String> {
+        var names: Set<String> = []
+        forEachRead { names.insert($0) }
+        return names
+    }
+}
+
+extension IR.Sequence {
+    var expressions: [IR.Expression] {
+        switch self {
+        case let .range(lower, upper, _), let .reversedRange(lower, upper, _): return [lower, upper]
+        case let .stride(from, bound, by, _): return [from, bound, by]
+        }
+    }
+}
+
+extension IR.Statement {
+    /// The variable this statement writes, if any (arrays count as one variable).
+    public var writtenVariable: String? {
+        switch kind {
+        case .declare(let name, _, _, _, _), .assign(let name, _, _): return name
+        case .store(let array, _, _, _), .append(let array, _): return array
+        case .removeLast(let array, _): return array
+        default: return nil
+        }
+    }
+
+    /// Expressions evaluated by this statement itself (not by nested statements).
+    public var ownExpressions: [IR.Expression] {
+        switch kind {
+        case .declare(_, _, _, let value, _), .assign(_, _, let value), .append(_, let value): return [value]
+        case let .store(_, index, _, value): return [index, value]
+        case .forLoop(let loop): return loop.sequence.expressions
+        case .whileLoop(let condition, _), .ifElse(let condition, _, _): return [condition]
+        case .destructure(_, _, let call): return call.arguments.map(\.value)
+        case .returnValues(let values): return values
+        case .removeLast, .comment: return []
+        }
+    }
+
+    /// Nested statement lists (loop bodies, branches).
+    public var children: [[IR.Statement]] {
+        switch kind {
+        case .forLoop(let loop): return [loop.body]
+        case .whileLoop(_, let body): return [body]
+        case let .ifElse(_, thenBody, elseBody): return [thenBody, elseBody]
+        default: return []
+        }
+    }
+}
+
+enum IRWalk {
+    /// Visits every statement in `body`, depth first, in program order.
+    static func forEachStatement(_ body: [IR.Statement], _ visit: (IR.Statement) -> Void) {
+        for statement in body {
+            visit(statement)
+            for child in statement.children { forEachStatement(child, visit) }
+        }
+    }
+
+    /// Every variable read anywhere in `body`. A compound update `x += e` or
+    /// `a[i] += e` does not count as a read of its own target.
+    static func reads(in body: [IR.Statement]) -> Set<String> {
+        var names: Set<String> = []
+        forEachStatement(body) { statement in
+            for expression in statement.ownExpressions { expression.forEachRead { names.insert($0) } }
+            switch statement.kind {
+            case .removeLast(let array, _): names.insert(array)
+            case .forLoop(let loop): if let index = loop.index { _ = index }
+            default: break
+            }
+        }
+        return names
+    }
+
+    /// Every variable written anywhere in `body` after its declaration.
+    static func mutations(in body: [IR.Statement]) -> Set<String> {
+        var names: Set<String> = []
+        forEachStatement(body) { statement in
+            switch statement.kind {
+            case .assign(let name, _, _): names.insert(name)
+            case .store(let array, _, _, _), .append(let array, _): names.insert(array)
+            case .removeLast(let array, let into):
+                names.insert(array)
+                if let into { names.insert(into) }
+            case .destructure(let targets, _, _): names.formUnion(targets.compactMap { $0 })
+            default: break
+            }
+        }
+        return names
+    }
+}

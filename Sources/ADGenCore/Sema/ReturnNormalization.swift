@@ -1,0 +1,55 @@
+/// Rewrites early returns into structured form so every function body ends in
+/// returns: `if c { return a }; rest` becomes `if c { return a } else { rest }`.
+///
+/// The rewrite moves statements, never changes them, so the primal performs the same
+/// operations in the same order. Transforms can then rely on returns appearing
+/// only at the end of a path.
+struct ReturnNormalization {
+    /// Statements that follow a `return` on every path (Swift warns about them).
+    var unreachable: [SourceLocation] = []
+
+    /// Normalizes `statements`, appending `rest` to every path that falls through.
+    mutating func normalize(_ statements: [IR.Statement], rest: [IR.Statement] = []) -> [IR.Statement] {
+        for (position, statement) in statements.enumerated() {
+            let after = Array(statements[(position + 1)...])
+            switch statement.kind {
+            case .returnValues:
+                if let next = after.first { unreachable.append(next.location) }
+                return Array(statements[...position])
+            case let .ifElse(condition, thenBody, elseBody) where Self.containsReturn(statement):
+                if Self.terminates(statement), let next = after.first {
+                    unreachable.append(next.location)
+                }
+                let tail = after + rest
+                let rewritten = IR.Statement(.ifElse(condition: condition, then: normalize(thenBody, rest: tail),
+                                                     else: normalize(elseBody, rest: tail)), at: statement.location)
+                return Array(statements[..<position]) + [rewritten]
+            default:
+                continue
+            }
+        }
+        return statements + rest
+    }
+
+    static func containsReturn(_ statement: IR.Statement) -> Bool {
+        switch statement.kind {
+        case .returnValues: return true
+        case let .ifElse(_, thenBody, elseBody): return (thenBody + elseBody).contains(where: containsReturn)
+        default: return false
+        }
+    }
+
+    /// True when every path through `statements` ends in a return.
+    static func terminates(_ statements: [IR.Statement]) -> Bool {
+        guard let last = statements.last else { return false }
+        return terminates(last)
+    }
+
+    static func terminates(_ statement: IR.Statement) -> Bool {
+        switch statement.kind {
+        case .returnValues: return true
+        case let .ifElse(_, thenBody, elseBody): return terminates(thenBody) && terminates(elseBody)
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// What sema knows about a name visible in the current scope.
+struct VariableInfo {
+    /// The unique IR name (the DSL name unless it shadows another variable).
+    var irName: String
+    var type: IRType
+    var mutable: Bool
+    var location: SourceLocation
+}
+
+/// Nested lexical scopes of one function body, and the unique-name policy of the IR:
+/// a declaration keeps its DSL name unless that name is visible from an enclosing scope
+/// or was used in the function with another type; then it becomes `name_2`, `name_3`, ...
+struct ScopeStack {
+    private var scopes: [[String: VariableInfo]] = [[:]]
+    /// Every IR name declared in the function so far, with its type.
+    private(set) var declared: [String: IRType] = [:]
+    /// Every identifier that appears in the function's source: fresh names avoid them.
+    var reserved: Set<String> = []
+
+    mutating func push() { scopes.append([:]) }
+    mutating func pop() { scopes.removeLast() }
+
+    func lookup(_ name: String) -> VariableInfo? {
+        for scope in scopes.reversed() {
+            if let info = scope[name] { return info }
+        }
+        return nil
+    }
+
+    func isDeclaredInInnermostScope(_ name: String) -> Bool { scopes.last?[name] != nil }
+
+    /// Declares `name` in the innermost scope and returns its unique IR name.
+    mutating func declare(_ name: String, type: IRType, mutable: Bool, at location: SourceLocation) -> String {
+        var irName = name
+        if lookup(name) != nil || (declared[name].map { $0 != type } ?? false) {
+            var suffix = 2
+            while declared[name + "_\(suffix)"] != nil || reserved.contains(name + "_\(suffix)") { suffix += 1 }
+            irName = name + "_\(suffix)"
+        }
+        declared[irName] = type
+        scopes[scopes.count - 1][name] = VariableInfo(irName: irName, type: type, mutable: mutable, location: location)
+        return irName
+    }
+}

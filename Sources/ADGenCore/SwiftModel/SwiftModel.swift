@@ -1,0 +1,87 @@
+/// A structured model of the Swift that adgen writes. Translators build these values;
+/// ``SwiftRenderer`` is the only code that turns them into text.
+public enum SwiftModel {
+    public struct File: Equatable, Sendable {
+        public var headerComment: [String]
+        public var imports: [String]
+        /// When set, every function is a `static func` of `enum <namespace>`.
+        public var namespace: String?
+        public var functions: [Function]
+
+        public init(headerComment: [String], imports: [String], namespace: String?, functions: [Function]) {
+            self.headerComment = headerComment
+            self.imports = imports
+            self.namespace = namespace
+            self.functions = functions
+        }
+    }
+
+    public struct Parameter: Equatable, Sendable {
+        /// nil renders `_`; equal to `name` renders the name once.
+        public var label: String?
+        public var name: String
+        public var type: String
+
+        public init(label: String?, name: String, type: String) {
+            self.label = label
+            self.name = name
+            self.type = type
+        }
+    }
+
+    public struct Function: Equatable, Sendable {
+        public var docComment: [String]
+        public var attributes: [String]
+        public var access: String?
+        public var name: String
+        public var parameters: [Parameter]
+        public var returnType: String
+        public var body: [Statement]
+
+        public init(docComment: [String], attributes: [String] = [], access: String?, name: String,
+                    parameters: [Parameter], returnType: String, body: [Statement]) {
+            self.docComment = docComment
+            self.attributes = attributes
+            self.access = access
+            self.name = name
+            self.parameters = parameters
+            self.returnType = returnType
+            self.body = body
+        }
+    }
+
+    public indirect enum Statement: Equatable, Sendable {
+        /// `let name: type = value` (type optional).
+        case declaration(mutable: Bool, pattern: String, type: String?, value: Expression)
+        /// `target op value` where op is `=`, `+=`, ...
+        case assignment(target: Expression, op: String, value: Expression)
+        case forIn(pattern: String, sequence: Expression, body: [Statement])
+        case whileLoop(condition: Expression, body: [Statement])
+        /// `if c { } else if c2 { } else { }`: an else holding one `if` renders as `else if`.
+        case ifElse(condition: Expression, then: [Statement], else: [Statement])
+        case returnStatement(Expression)
+        case expression(Expression)
+        case comment(String)
+        case blankLine
+    }
+
+    public indirect enum Expression: Equatable, Sendable {
+        /// Literal or name text, printed verbatim.
+        case raw(String)
+        case member(Expression, String)
+        case subscriptAccess(Expression, Expression)
+        case call(Expression, [(label: String?, value: Expression)])
+        case prefix(String, Expression)
+        /// Operands are parenthesized by the translator where precedence requires.
+        case infix(Expression, String, Expression)
+        case ternary(Expression, Expression, Expression)
+        case parenthesized(Expression)
+        case tuple([(label: String?, value: Expression)])
+        /// `lower..<upper`, printed without spaces as Swift style has it.
+        case range(Expression, String, Expression)
+
+        public static func == (lhs: Expression, rhs: Expression) -> Bool {
+            SwiftRenderer.render(lhs) == SwiftRenderer.render(rhs)
+        }
+    }
+}

@@ -1,0 +1,171 @@
+/// Translates IR functions into the ``SwiftModel``: names are kept, parentheses are
+/// inserted exactly where Swift's precedence needs them, so the printed expression
+/// has the same tree, hence the same floating-point operations, as the IR.
+public enum SwiftTranslator {
+    public static func translate(_ function: IR.Function) -> SwiftModel.Function {
+        let returnType: String
+        if function.results.count == 1, function.results[0].label == nil {
+            returnType = function.results[0].type.description
+        } else {
+            returnType = "(" + function.results.map { "\($0.label.map { "\($0): " } ?? "")\($0.type)" }
+                .joined(separator: ", ") + ")"
+        }
+        let labels = function.results.map(\.label)
+        return SwiftModel.Function(
+            docComment: function.docComment.map { $0.hasPrefix(" ") ? String($0.dropFirst()) : $0 },
+            access: function.isInternal ? "fileprivate" : nil,
+            name: function.name,
+            parameters: function.parameters.map {
+                SwiftModel.Parameter(label: $0.label, name: $0.name, type: $0.type.description)
+            },
+            returnType: returnType,
+            body: statements(function.body, resultLabels: labels))
+    }
+
+    static func statements(_ body: [IR.Statement], resultLabels: [String?]) -> [SwiftModel.Statement] {
+        body.map { statement($0, resultLabels: resultLabels) }
+    }
+
+    static func statement(_ statement: IR.Statement, resultLabels: [String?]) -> SwiftModel.Statement {
+        let nested = { (body: [IR.Statement]) in statements(body, resultLabels: resultLabels) }
+        switch statement.kind {
+        case let .declare(name, type, mutable, value, annotated):
+            let annotate = annotated || (type == .double && !hasTypeAnchor(value))
+            return .declaration(mutable: mutable, pattern: name, type: annotate ? type.description : nil,
+                                value: expression(value))
+        case let .assign(name, op, value):
+            return .assignment(target: .raw(name), op: (op?.rawValue ?? "") + "=", value: expression(value))
+        case let .store(array, index, op, value):
+            return .assignment(target: .subscriptAccess(.raw(array), expression(index)),
+                               op: (op?.rawValue ?? "") + "=", value: expression(value))
+        case let .append(array, value):
+            return .expression(.call(.member(.raw(array), "append"), [(label: nil, value: expression(value))]))
+        case let .removeLast(array, into):
+            let pop = SwiftModel.Expression.call(.member(.raw(array), "removeLast"), [])
+            guard let into else { return .expression(pop) }
+            return .assignment(target: .raw(into), op: "=", value: pop)
+        case .forLoop(let loop):
+            return .forIn(pattern: loop.index ?? "_", sequence: sequence(loop.sequence), body: nested(loop.body))
+        case let .whileLoop(condition, body):
+            return .whileLoop(condition: expression(condition), body: nested(body))
+        case let .ifElse(condition, thenBody, elseBody):
+            return .ifElse(condition: expression(condition), then: nested(thenBody), else: nested(elseBody))
+        case let .destructure(names, _, call):
+            let pattern = "(" + names.map { $0 ?? "_" }.joined(separator: ", ") + ")"
+            return .declaration(mutable: false, pattern: pattern, type: nil, value: callExpression(call))
+        case .returnValues(let values):
+            if values.count == 1, resultLabels.first == .some(nil) { return .returnStatement(expression(values[0])) }
+            return .returnStatement(.tuple(zip(resultLabels, values).map { (label: $0, value: expression($1)) }))
+        case .comment(let text):
+            return .comment(text)
+        }
+    }
+
+    static func sequence(_ sequence: IR.Sequence) -> SwiftModel.Expression {
+        switch sequence {
+        case let .range(lower, upper, closed):
+            return .range(rangeOperand(lower), closed ? "..." : "..<", rangeOperand(upper))
+        case let .reversedRange(lower, upper, closed):
+            let range = SwiftModel.Expression.range(rangeOperand(lower), closed ? "..." : "..<", rangeOperand(upper))
+            return .call(.member(.parenthesized(range), "reversed"), [])
+        case let .stride(from, bound, by, through):
+            return .call(.raw("stride"), [(label: "from", value: expression(from)),
+                                          (label: through ? "through" : "to", value: expression(bound)),
+                                          (label: "by", value: expression(by))])
+        }
+    }
+
+    /// Range operands bind tighter than comparisons but looser than `+`.
+    static func rangeOperand(_ operand: IR.Expression) -> SwiftModel.Expression {
+        if case .binary(let op, _, _) = operand.kind, op.precedence < IR.BinaryOp.add.precedence {
+            return .parenthesized(expression(operand))
+        }
+        if case .ternary = operand.kind { return .parenthesized(expression(operand)) }
+        return expression(operand)
+    }
+
+    static func callExpression(_ call: IR.Call) -> SwiftModel.Expression {
+        .call(.raw(call.function), call.arguments.map { (label: $0.label, value: expression($0.value)) })
+    }
+
+    public static func expression(_ expression: IR.Expression) -> SwiftModel.Expression {
+        switch expression.kind {
+        case let .double(value, spelling):
+            return .raw(spelling.isEmpty ? IR.Expression.spell(value) : spelling)
+        case let .int(_, spelling):
+            return .raw(spelling)
+        case .bool(let value):
+            return .raw(value ? "true" : "false")
+        case .variable(let name):
+            return .raw(name)
+        case .pi:
+            return .member(.raw("Double"), "pi")
+        case let .element(array, index):
+            return .subscriptAccess(.raw(array), self.expression(index))
+        case .count(let array):
+            return .member(.raw(array), "count")
+        case let .unary(op, operand):
+            let inner = self.expression(operand)
+            let needsParens: Bool
+            switch operand.kind {
+            case .binary, .ternary, .unary: needsParens = true
+            case .double(let value, _): needsParens = value < 0 || (value == 0 && value.sign == .minus)
+            case .int(let value, _): needsParens = value < 0
+            default: needsParens = false
+            }
+            return .prefix(op.rawValue, needsParens ? .parenthesized(inner) : inner)
+        case let .binary(op, lhs, rhs):
+            return .infix(operand(lhs, of: op, isRight: false), op.rawValue, operand(rhs, of: op, isRight: true))
+        case let .ternary(condition, thenValue, elseValue):
+            let conditionExpression = self.expression(condition)
+            let wrappedCondition: SwiftModel.Expression
+            if case .ternary = condition.kind { wrappedCondition = .parenthesized(conditionExpression) } else {
+                wrappedCondition = conditionExpression
+            }
+            let thenExpression = self.expression(thenValue)
+            let wrappedThen: SwiftModel.Expression
+            if case .ternary = thenValue.kind { wrappedThen = .parenthesized(thenExpression) } else {
+                wrappedThen = thenExpression
+            }
+            return .ternary(wrappedCondition, wrappedThen, self.expression(elseValue))
+        case let .builtin(builtin, arguments):
+            return .call(.raw(builtin.rawValue), arguments.map { (label: nil, value: self.expression($0)) })
+        case .call(let call):
+            return callExpression(call)
+        case .intToDouble(let value):
+            return .call(.raw("Double"), [(label: nil, value: self.expression(value))])
+        case let .repeating(value, count):
+            return .call(.raw("[\(expression.type.element ?? .double)]"),
+                         [(label: "repeating", value: self.expression(value)), (label: "count", value: self.expression(count))])
+        }
+    }
+
+    /// Parenthesizes a binary operand when Swift would otherwise group differently.
+    static func operand(_ operand: IR.Expression, of op: IR.BinaryOp, isRight: Bool) -> SwiftModel.Expression {
+        let rendered = expression(operand)
+        switch operand.kind {
+        case .ternary:
+            return .parenthesized(rendered)
+        case .binary(let inner, _, _):
+            let needs = inner.precedence < op.precedence
+                || (inner.precedence == op.precedence && (isRight || op.isComparison))
+            return needs ? .parenthesized(rendered) : rendered
+        default:
+            return rendered
+        }
+    }
+
+    /// Whether Swift can infer `Double` for this expression without an annotation:
+    /// an expression of literals alone would be inferred as `Int`.
+    static func hasTypeAnchor(_ expression: IR.Expression) -> Bool {
+        switch expression.kind {
+        case .double(_, let spelling):
+            return spelling.contains(".") || spelling.contains("e") || spelling.contains("E") || spelling.isEmpty
+        case .int, .bool: return false
+        case .variable, .pi, .element, .count, .builtin, .call, .intToDouble, .repeating: return true
+        case .unary(_, let operand): return hasTypeAnchor(operand)
+        case let .binary(_, lhs, rhs): return hasTypeAnchor(lhs) || hasTypeAnchor(rhs)
+        case let .ternary(_, thenValue, elseValue): return hasTypeAnchor(thenValue) || hasTypeAnchor(elseValue)
+        }
+    }
+}

@@ -1,0 +1,213 @@
+extension Parser {
+    /// `{ statement* }`; returns the statements and the location of the closing brace.
+    mutating func parseBlock() -> ([Syntax.Statement], SourceLocation) {
+        let open = current.location
+        guard expect(.lBrace, "expected '{'") else { return ([], open) }
+        blockDepth += 1
+        defer { blockDepth -= 1 }
+        if blockDepth > Self.maxBlockDepth {
+            error("blocks nested too deeply (more than \(Self.maxBlockDepth) levels)", at: open)
+            skipToMatchingBrace()
+            return ([], previous.location)
+        }
+        var statements: [Syntax.Statement] = []
+        while !check(.rBrace), !atEnd {
+            if case .docComment = current.kind {
+                _ = advance()
+                continue
+            }
+            if match(.semicolon) { continue }
+            let statement = parseStatement()
+            statements.append(statement)
+            if panicking {
+                synchronize()
+            } else if !check(.rBrace), !check(.semicolon), !current.startsLine, !atEnd {
+                error("consecutive statements on a line must be separated by ';'", at: current.location)
+                synchronize()
+            }
+        }
+        let close = current.location
+        if !match(.rBrace) {
+            diagnostics.error("expected '}' to close the block opened at \(open)", at: current.location)
+        }
+        return (statements, close)
+    }
+
+    mutating func skipToMatchingBrace() {
+        var depth = 1
+        while !atEnd, depth > 0 {
+            let token = advance()
+            if token.kind == .punct(.lBrace) { depth += 1 }
+            if token.kind == .punct(.rBrace) { depth -= 1 }
+        }
+    }
+
+    mutating func parseStatement() -> Syntax.Statement {
+        let location = current.location
+        switch current.kind {
+        case .keyword(.let), .keyword(.var):
+            return parseDeclaration()
+        case .keyword(.for):
+            return parseFor()
+        case .keyword(.while):
+            _ = advance()
+            let condition = parseExpression()
+            let (body, _) = parseBlock()
+            return Syntax.Statement(kind: .whileLoop(condition: condition, body: body), location: location)
+        case .keyword(.if):
+            return parseIf()
+        case .keyword(.return):
+            _ = advance()
+            if check(.rBrace) || current.startsLine || check(.semicolon) || atEnd {
+                return Syntax.Statement(kind: .returnValue(nil), location: location)
+            }
+            return Syntax.Statement(kind: .returnValue(parseExpression()), location: location)
+        case .keyword(let keyword) where ![.true, .false].contains(keyword):
+            error("unsupported in adgen: '\(keyword.rawValue)'", at: location)
+            return Syntax.Statement(kind: .invalid, location: location)
+        case .punct(.lBrace):
+            error("unsupported in adgen: closures and bare blocks", at: location)
+            return Syntax.Statement(kind: .invalid, location: location)
+        default:
+            return parseExpressionStatement()
+        }
+    }
+
+    /// `let x = e`, `var x: Double = e`, `var a = [Double](repeating: 0, count: n)`.
+    mutating func parseDeclaration() -> Syntax.Statement {
+        let location = current.location
+        let isVar = advance().kind == .keyword(.var)
+        if check(.lParen) {
+            error("unsupported in adgen: tuple patterns", at: current.location)
+            return Syntax.Statement(kind: .invalid, location: location)
+        }
+        guard let (name, nameLocation) = expectIdentifier("expected a name after '\(isVar ? "var" : "let")'") else {
+            return Syntax.Statement(kind: .invalid, location: location)
+        }
+        var type: Syntax.TypeName?
+        if match(.colon) {
+            guard let parsed = parseType() else { return Syntax.Statement(kind: .invalid, location: location) }
+            type = parsed
+        }
+        var initializer: Syntax.Expression?
+        if match(.assign) {
+            initializer = parseExpression()
+        }
+        if check(.comma) {
+            error("unsupported in adgen: several names in one declaration", at: current.location)
+        }
+        return Syntax.Statement(kind: .declaration(isVar: isVar, name: name, nameLocation: nameLocation,
+                                                   type: type, initializer: initializer), location: location)
+    }
+
+    /// `for i in a..<b`, `for i in a...b`, `for i in stride(from: a, to: b, by: c)`.
+    mutating func parseFor() -> Syntax.Statement {
+        let location = advance().location
+        var variable: String?
+        let variableLocation = current.location
+        if !match(.underscore) {
+            guard let (name, _) = expectIdentifier("expected a loop variable after 'for'") else {
+                return Syntax.Statement(kind: .invalid, location: location)
+            }
+            variable = name
+        }
+        guard match(.in) else {
+            error("expected 'in' after the loop variable")
+            return Syntax.Statement(kind: .invalid, location: location)
+        }
+        guard let sequence = parseSequence() else { return Syntax.Statement(kind: .invalid, location: location) }
+        let (body, _) = parseBlock()
+        return Syntax.Statement(kind: .forIn(variable: variable, variableLocation: variableLocation,
+                                             sequence: sequence, body: body), location: location)
+    }
+
+    mutating func parseSequence() -> Syntax.Sequence? {
+        if case .identifier("stride") = current.kind, peek(1).kind == .punct(.lParen) {
+            return parseStride()
+        }
+        let lower = parseAdditive()
+        let closed: Bool
+        if match(.halfOpen) {
+            closed = false
+        } else if match(.closed) {
+            closed = true
+        } else {
+            error("unsupported in adgen: 'for' over this sequence; use a range 'a..<b', 'a...b' or 'stride(from:to:by:)'",
+                  at: lower.location)
+            return nil
+        }
+        let upper = parseAdditive()
+        return .range(lower: lower, upper: upper, closed: closed)
+    }
+
+    mutating func parseStride() -> Syntax.Sequence? {
+        _ = advance()
+        _ = advance()
+        guard expectLabel("from") else { return nil }
+        let from = parseExpression()
+        guard expect(.comma, "expected ',' after 'from:' argument") else { return nil }
+        let through: Bool
+        if case .identifier("through") = current.kind {
+            through = true
+        } else if case .identifier("to") = current.kind {
+            through = false
+        } else {
+            error("expected 'to:' or 'through:' in 'stride'")
+            return nil
+        }
+        _ = advance()
+        guard expect(.colon, "expected ':' after '\(through ? "through" : "to")'") else { return nil }
+        let bound = parseExpression()
+        guard expect(.comma, "expected ',' before 'by:'") else { return nil }
+        guard expectLabel("by") else { return nil }
+        let step = parseExpression()
+        guard expect(.rParen, "expected ')' to close 'stride('") else { return nil }
+        return .stride(from: from, bound: bound, by: step, through: through)
+    }
+
+    mutating func expectLabel(_ label: String) -> Bool {
+        guard case .identifier(label) = current.kind, peek(1).kind == .punct(.colon) else {
+            error("expected '\(label):'")
+            return false
+        }
+        _ = advance()
+        _ = advance()
+        return true
+    }
+
+    mutating func parseIf() -> Syntax.Statement {
+        let location = advance().location
+        if check(.let) || check(.var) {
+            error("unsupported in adgen: 'if let' (adgen has no optionals)", at: current.location)
+            return Syntax.Statement(kind: .invalid, location: location)
+        }
+        let condition = parseExpression()
+        let (thenBody, _) = parseBlock()
+        var elseBody: [Syntax.Statement]?
+        if match(.else) {
+            if check(.if) {
+                elseBody = [parseIf()]
+            } else {
+                elseBody = parseBlock().0
+            }
+        }
+        return Syntax.Statement(kind: .ifElse(condition: condition, then: thenBody, else: elseBody), location: location)
+    }
+
+    /// An assignment `target op= value`, or a bare expression (which sema rejects).
+    mutating func parseExpressionStatement() -> Syntax.Statement {
+        let location = current.location
+        let target = parseExpression()
+        let ops: [Punct: String?] = [.assign: nil, .plusAssign: "+", .minusAssign: "-", .starAssign: "*",
+                                     .slashAssign: "/", .percentAssign: "%"]
+        if case .punct(let punct) = current.kind, let op = ops[punct] {
+            let opToken = advance()
+            if opToken.leftBound != opToken.rightBound {
+                error("'\(punct.rawValue)' must have whitespace on both sides or on neither", at: opToken.location)
+            }
+            let value = parseExpression()
+            return Syntax.Statement(kind: .assignment(target: target, op: op, value: value), location: location)
+        }
+        return Syntax.Statement(kind: .expression(target), location: location)
+    }
+}

@@ -1,0 +1,99 @@
+/// The syntax tree the parser produces: what the user wrote, with source locations,
+/// before names and types are resolved. Sema lowers it into the typed IR.
+public enum Syntax {
+    public struct File: Sendable {
+        public var functions: [Function]
+    }
+
+    public struct Function: Sendable {
+        public var name: String
+        public var location: SourceLocation
+        public var docComment: [String]
+        public var attribute: DifferentiableAttribute?
+        public var parameters: [Parameter]
+        public var result: TypeName?
+        public var resultLocation: SourceLocation
+        public var body: [Statement]
+        public var closingBrace: SourceLocation
+    }
+
+    /// `@differentiable(reverse, wrt: (a, b))`.
+    public struct DifferentiableAttribute: Sendable {
+        public var wrt: [(name: String, location: SourceLocation)]?
+        public var location: SourceLocation
+    }
+
+    public struct Parameter: Sendable {
+        /// The argument label; nil for `_`.
+        public var label: String?
+        public var name: String
+        public var type: TypeName
+        public var location: SourceLocation
+    }
+
+    public struct TypeName: Sendable, Equatable {
+        public var name: String
+        public var isArray: Bool
+        public var location: SourceLocation
+
+        public var spelling: String { isArray ? "[\(name)]" : name }
+    }
+
+    public struct Statement: Sendable {
+        public var kind: Kind
+        public var location: SourceLocation
+
+        public indirect enum Kind: Sendable {
+            case declaration(isVar: Bool, name: String, nameLocation: SourceLocation, type: TypeName?, initializer: Expression?)
+            /// `target = value` and compound forms (`op` is `+`, `-`, `*`, `/`, `%`).
+            case assignment(target: Expression, op: String?, value: Expression)
+            case forIn(variable: String?, variableLocation: SourceLocation, sequence: Sequence, body: [Statement])
+            case whileLoop(condition: Expression, body: [Statement])
+            case ifElse(condition: Expression, then: [Statement], else: [Statement]?)
+            case returnValue(Expression?)
+            /// An expression used as a statement (rejected by sema with a clear message).
+            case expression(Expression)
+            /// Statement that failed to parse; sema skips it.
+            case invalid
+        }
+    }
+
+    /// The sequence of a `for` loop.
+    public enum Sequence: Sendable {
+        case range(lower: Expression, upper: Expression, closed: Bool)
+        case stride(from: Expression, bound: Expression, by: Expression, through: Bool)
+    }
+
+    public struct Expression: Sendable {
+        public var kind: Kind
+        public var location: SourceLocation
+        /// Height of the tree below this node; the parser bounds it so no later
+        /// recursive stage can overflow the stack.
+        public var height: Int = 1
+
+        public indirect enum Kind: Sendable {
+            case integer(String)
+            case float(String)
+            case boolean(Bool)
+            case name(String)
+            /// `base.member`, e.g. `a.count`, `Double.pi`.
+            case member(base: Expression, name: String)
+            case subscriptAccess(base: Expression, index: Expression)
+            /// `name(label: arg, ...)`. `Double(i)` and builtins are calls too.
+            case call(name: String, arguments: [Argument])
+            /// `[Double](repeating: v, count: n)`.
+            case arrayRepeating(element: TypeName, value: Expression, count: Expression)
+            case unary(op: String, operand: Expression)
+            case binary(op: String, lhs: Expression, rhs: Expression)
+            case ternary(condition: Expression, then: Expression, else: Expression)
+            case parenthesized(Expression)
+            case invalid
+        }
+    }
+
+    public struct Argument: Sendable {
+        public var label: String?
+        public var value: Expression
+        public var location: SourceLocation
+    }
+}

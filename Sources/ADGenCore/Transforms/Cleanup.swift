@@ -1,0 +1,93 @@
+/// The last IR pass before emission: removes code whose results are never read,
+/// turns never-mutated `var`s into `let`s and drops unused loop indices, so the
+/// emitted Swift is warning-free. Every IR operation is free of side effects
+/// (user functions are pure), so removing a dead write cannot change a result.
+public enum Cleanup {
+    public static func run(_ function: IR.Function) -> IR.Function {
+        var function = function
+        var body = function.body
+        while true {
+            let reads = IRWalk.reads(in: body)
+            let (pruned, changed) = prune(body, reads: reads)
+            body = pruned
+            if !changed { break }
+        }
+        let mutated = IRWalk.mutations(in: body)
+        let reads = IRWalk.reads(in: body)
+        function.body = finalize(body, mutated: mutated, reads: reads)
+        return function
+    }
+
+    static func prune(_ body: [IR.Statement], reads: Set<String>) -> ([IR.Statement], Bool) {
+        var changed = false
+        var result: [IR.Statement] = []
+        for statement in body {
+            var statement = statement
+            switch statement.kind {
+            case .declare(let name, _, _, _, _), .assign(let name, _, _):
+                if !reads.contains(name) { changed = true; continue }
+            case .store(let array, _, _, _), .append(let array, _):
+                if !reads.contains(array) { changed = true; continue }
+            case .removeLast(let array, let into):
+                if !reads.contains(array) { changed = true; continue }
+                if let into, !reads.contains(into) {
+                    statement.kind = .removeLast(array: array, into: nil)
+                    changed = true
+                }
+            case .destructure(let names, let types, let call):
+                let kept = names.map { name in name.flatMap { reads.contains($0) ? $0 : nil } }
+                if kept.allSatisfy({ $0 == nil }) { changed = true; continue }
+                if kept != names {
+                    statement.kind = .destructure(names: kept, types: types, call: call)
+                    changed = true
+                }
+            case .forLoop(var loop):
+                let (inner, innerChanged) = prune(loop.body, reads: reads)
+                changed = changed || innerChanged
+                if inner.isEmpty { changed = true; continue }
+                loop.body = inner
+                statement.kind = .forLoop(loop)
+            case let .whileLoop(condition, body):
+                let (inner, innerChanged) = prune(body, reads: reads)
+                changed = changed || innerChanged
+                statement.kind = .whileLoop(condition: condition, body: inner)
+            case let .ifElse(condition, thenBody, elseBody):
+                let (newThen, thenChanged) = prune(thenBody, reads: reads)
+                let (newElse, elseChanged) = prune(elseBody, reads: reads)
+                changed = changed || thenChanged || elseChanged
+                if newThen.isEmpty, newElse.isEmpty { changed = true; continue }
+                if newThen.isEmpty {
+                    statement.kind = .ifElse(condition: IR.Expression(.unary(.not, condition), .bool), then: newElse, else: [])
+                } else {
+                    statement.kind = .ifElse(condition: condition, then: newThen, else: newElse)
+                }
+            case .returnValues, .comment:
+                break
+            }
+            result.append(statement)
+        }
+        return (result, changed)
+    }
+
+    static func finalize(_ body: [IR.Statement], mutated: Set<String>, reads: Set<String>) -> [IR.Statement] {
+        body.map { statement in
+            var statement = statement
+            switch statement.kind {
+            case let .declare(name, type, mutable, value, annotated) where mutable && !mutated.contains(name):
+                statement.kind = .declare(name: name, type: type, mutable: false, value: value, annotated: annotated)
+            case .forLoop(var loop):
+                if let index = loop.index, !reads.contains(index) { loop.index = nil }
+                loop.body = finalize(loop.body, mutated: mutated, reads: reads)
+                statement.kind = .forLoop(loop)
+            case let .whileLoop(condition, body):
+                statement.kind = .whileLoop(condition: condition, body: finalize(body, mutated: mutated, reads: reads))
+            case let .ifElse(condition, thenBody, elseBody):
+                statement.kind = .ifElse(condition: condition, then: finalize(thenBody, mutated: mutated, reads: reads),
+                                         else: finalize(elseBody, mutated: mutated, reads: reads))
+            default:
+                break
+            }
+            return statement
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import ADGenCore
+import Foundation
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate Swift primals and derivatives from .adg files.",
+        discussion: """
+            With -o, all inputs go into one Swift file; with --output-dir, each input
+            NAME.adg becomes DIR/NAME.swift. Nothing is written when any input has an
+            error: diagnostics go to standard error and the exit status is 1.
+
+            Examples:
+              adgen generate model.adg -o Model.swift
+              adgen generate a.adg b.adg --output-dir Generated
+              adgen generate model.adg --wrt loss:w,b -o Model.swift
+              adgen generate model.adg --dump-after ir
+            """)
+
+    @Argument(help: "The .adg files to compile.")
+    var inputs: [String]
+
+    @Option(name: .shortAndLong, help: "Write all generated code to this Swift file.")
+    var output: String?
+
+    @Option(name: .customLong("output-dir"), help: "Write NAME.swift for each input NAME.adg into this directory.")
+    var outputDirectory: String?
+
+    @Option(parsing: .singleValue,
+            help: ArgumentHelp("Active parameters, overriding @differentiable(wrt:). Repeatable.",
+                               discussion: "'f:a,b' sets function f's; 'a,b' sets every function that has such parameters.",
+                               valueName: "[function:]param,..."))
+    var wrt: [String] = []
+
+    @Option(help: ArgumentHelp("Which functions to emit (comma-separated).",
+                               valueName: Pipeline.Mode.allCases.map(\.rawValue).joined(separator: ",")))
+    var modes: String = Pipeline.Mode.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(help: "Wrap the generated functions in 'public enum NAME' as static functions.")
+    var namespace: String?
+
+    @Option(name: .customLong("dump-after"),
+            help: ArgumentHelp("Print the program after a stage to standard output.",
+                               valueName: Pipeline.Stage.allCases.map(\.rawValue).joined(separator: "|")))
+    var dumpAfter: String?
+
+    func validate() throws {
+        if output != nil, outputDirectory != nil {
+            throw ValidationError("Give either -o/--output or --output-dir, not both.")
+        }
+        if output == nil, outputDirectory == nil, dumpAfter == nil {
+            throw ValidationError("Missing output: give -o FILE or --output-dir DIR (or --dump-after STAGE).")
+        }
+        if let dumpAfter, Pipeline.Stage(rawValue: dumpAfter) == nil {
+            throw ValidationError("Unknown stage '\(dumpAfter)'; stages: \(Pipeline.Stage.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        _ = try parsedModes()
+        _ = try parsedWrt()
+        if let namespace, !Self.isIdentifier(namespace) {
+            throw ValidationError("--namespace must be a Swift identifier, found '\(namespace)'.")
+        }
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+            && text.unicodeScalars.allSatisfy(\.isASCII)
+    }
+
+    func parsedModes() throws -> Set<Pipeline.Mode> {
+        var result: Set<Pipeline.Mode> = []
+        for name in modes.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let mode = Pipeline.Mode(rawValue: name) else {
+                throw ValidationError("Unknown mode '\(name)'; modes: \(Pipeline.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            result.insert(mode)
+        }
+        if result.isEmpty { throw ValidationError("--modes needs at least one mode.") }
+        return result
+    }
+
+    func parsedWrt() throws -> [Sema.WrtOverride] {
+        try wrt.map { spec in
+            let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
+            let function = parts.count == 2 ? parts[0] : nil
+            let names = (parts.count == 2 ? parts[1] : parts[0]).split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !names.isEmpty, names.allSatisfy(Self.isIdentifier), function.map(Self.isIdentifier) ?? true else {
+                throw ValidationError("--wrt expects '[function:]param,...', found '\(spec)'.")
+            }
+            return Sema.WrtOverride(function: function, parameters: names)
+        }
+    }
+
+    func run() throws {
+        let options = Pipeline.Options(modes: try parsedModes(), wrt: try parsedWrt(), namespace: namespace,
+                                       dumpAfter: dumpAfter.flatMap(Pipeline.Stage.init(rawValue:)))
+        var results: [(input: String, swift: String)] = []
+        var failed = false
+        for input in inputs {
+            guard let bytes = FileManager.default.contents(atPath: input) else {
+                FileHandle.standardError.write(Data("error: cannot read '\(input)'\n".utf8))
+                failed = true
+                continue
+            }
+            let file = SourceFile(path: input, bytes: [UInt8](bytes))
+            let result = Pipeline.compile(file, options: options)
+            for diagnostic in result.diagnostics {
+                FileHandle.standardError.write(Data((diagnostic.rendered(in: file) + "\n").utf8))
+            }
+            if let dump = result.dump { print(dump, terminator: dump.hasSuffix("\n") ? "" : "\n") }
+            if let swift = result.swift { results.append((input, swift)) } else { failed = true }
+        }
+        if failed { throw ExitCode(1) }
+        do {
+            if let output {
+                try OutputWriter.write(Self.combine(results.map(\.swift)), to: output)
+            } else if let outputDirectory {
+                try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+                for (input, swift) in results {
+                    let stem = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
+                    try OutputWriter.write(swift, to: URL(fileURLWithPath: outputDirectory).appendingPathComponent(stem + ".swift").path)
+                }
+            }
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// Several inputs into one file: one header and import block, then every function.
+    static func combine(_ files: [String]) -> String {
+        guard files.count > 1 else { return files.first ?? "" }
+        return files.joined(separator: "\n")
+    }
+}
