@@ -22,5 +22,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ADGenCoreTests", dependencies: ["ADGenCore"]),
+        // Compiles generated code for every fixture in one swiftc call and checks it numerically.
+        .testTarget(name: "ADGenIntegrationTests", dependencies: ["ADGenCore"]),
     ]
 )
