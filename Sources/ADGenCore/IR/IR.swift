@@ -82,8 +82,9 @@ public enum IR {
             case store(array: String, index: Expression, op: BinaryOp?, value: Expression)
             /// `array.append(value)` (tapes of unknown length).
             case append(array: String, value: Expression)
-            /// `name = array.removeLast()`; or a bare `array.removeLast()` when name is nil.
-            case removeLast(array: String, into: String?)
+            /// `name = array.removeLast()`, `name[index] = array.removeLast()` when `index`
+            /// is set, or a bare `array.removeLast()` when `into` is nil.
+            case removeLast(array: String, into: String?, index: Expression? = nil)
             case forLoop(ForLoop)
             case whileLoop(condition: Expression, body: [Statement])
             case ifElse(condition: Expression, then: [Statement], else: [Statement])

@@ -44,7 +44,7 @@ extension IR.Statement {
         switch kind {
         case .declare(let name, _, _, _, _), .assign(let name, _, _): return name
         case .store(let array, _, _, _), .append(let array, _): return array
-        case .removeLast(let array, _): return array
+        case .removeLast(_, let into, _): return into
         default: return nil
         }
     }
@@ -89,7 +89,9 @@ enum IRWalk {
         forEachStatement(body) { statement in
             for expression in statement.ownExpressions { expression.forEachRead { names.insert($0) } }
             switch statement.kind {
-            case .removeLast(let array, _): names.insert(array)
+            case .removeLast(let array, _, let index):
+                names.insert(array)
+                index?.forEachRead { names.insert($0) }
             case .forLoop(let loop): if let index = loop.index { _ = index }
             default: break
             }
@@ -104,7 +106,7 @@ enum IRWalk {
             switch statement.kind {
             case .assign(let name, _, _): names.insert(name)
             case .store(let array, _, _, _), .append(let array, _): names.insert(array)
-            case .removeLast(let array, let into):
+            case .removeLast(let array, let into, _):
                 names.insert(array)
                 if let into { names.insert(into) }
             case .destructure(let targets, _, _): names.formUnion(targets.compactMap { $0 })

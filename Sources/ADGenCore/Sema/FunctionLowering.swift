@@ -31,6 +31,10 @@ struct FunctionLowering {
         for location in normalizer.unreachable {
             error("code after 'return' will never be executed", at: location)
         }
+        if normalizer.exceededBudget {
+            error("unsupported in adgen: early returns in '\(function.name)' need too much code duplication; use 'if / else' and one 'return' per path",
+                  at: function.location)
+        }
         if !ReturnNormalization.terminates(normalized), !sema.diagnostics.hasErrors || !body.isEmpty {
             error("missing return in function '\(function.name)' expected to return '\(resultName)'",
                   at: function.closingBrace)

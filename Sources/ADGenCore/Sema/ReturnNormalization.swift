@@ -7,6 +7,12 @@
 struct ReturnNormalization {
     /// Statements that follow a `return` on every path (Swift warns about them).
     var unreachable: [SourceLocation] = []
+    /// Copying the code after an early return into every path that falls through can
+    /// grow exponentially (a run of `if`s that each return on some paths only); past
+    /// this many copied statements the rewrite stops and `exceededBudget` is set.
+    static let budget = 10_000
+    private(set) var copied = 0
+    private(set) var exceededBudget = false
 
     /// Normalizes `statements`, appending `rest` to every path that falls through.
     mutating func normalize(_ statements: [IR.Statement], rest: [IR.Statement] = []) -> [IR.Statement] {
@@ -14,11 +20,11 @@ struct ReturnNormalization {
             let after = Array(statements[(position + 1)...])
             switch statement.kind {
             case .returnValues:
-                if let next = after.first { unreachable.append(next.location) }
+                if let next = after.first { reportUnreachable(next.location) }
                 return Array(statements[...position])
             case let .ifElse(condition, thenBody, elseBody) where Self.containsReturn(statement):
                 if Self.terminates(statement), let next = after.first {
-                    unreachable.append(next.location)
+                    reportUnreachable(next.location)
                 }
                 let tail = after + rest
                 let rewritten = IR.Statement(.ifElse(condition: condition, then: normalize(thenBody, rest: tail),
@@ -28,7 +34,19 @@ struct ReturnNormalization {
                 continue
             }
         }
-        return statements + rest
+        // `rest` continues this path and may itself hold early returns.
+        guard !rest.isEmpty else { return statements }
+        copied += rest.count
+        if copied > Self.budget {
+            exceededBudget = true
+            return statements + rest
+        }
+        return statements + normalize(rest)
+    }
+
+    /// The same code can be reached through several paths; report it once.
+    mutating func reportUnreachable(_ location: SourceLocation) {
+        if !unreachable.contains(location) { unreachable.append(location) }
     }
 
     static func containsReturn(_ statement: IR.Statement) -> Bool {

@@ -40,10 +40,11 @@ public enum SwiftTranslator {
                                op: (op?.rawValue ?? "") + "=", value: expression(value))
         case let .append(array, value):
             return .expression(.call(.member(.raw(array), "append"), [(label: nil, value: expression(value))]))
-        case let .removeLast(array, into):
+        case let .removeLast(array, into, index):
             let pop = SwiftModel.Expression.call(.member(.raw(array), "removeLast"), [])
             guard let into else { return .expression(pop) }
-            return .assignment(target: .raw(into), op: "=", value: pop)
+            let target = index.map { SwiftModel.Expression.subscriptAccess(.raw(into), expression($0)) } ?? .raw(into)
+            return .assignment(target: target, op: "=", value: pop)
         case .forLoop(let loop):
             return .forIn(pattern: loop.index ?? "_", sequence: sequence(loop.sequence), body: nested(loop.body))
         case let .whileLoop(condition, body):

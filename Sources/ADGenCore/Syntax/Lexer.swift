@@ -144,9 +144,17 @@ public struct Lexer {
     private mutating func number(start: SourceLocation) -> Token.Kind {
         let begin = index
         if peek() == UInt8(ascii: "0"), peek(1) == UInt8(ascii: "x") || peek(1) == UInt8(ascii: "b") || peek(1) == UInt8(ascii: "o") {
+            let radix = peek(1) == UInt8(ascii: "x") ? 16 : peek(1) == UInt8(ascii: "o") ? 8 : 2
             index += 2
             while index < bytes.count, Self.isIdentifierStart(bytes[index]) || Self.isDigit(bytes[index]) { index += 1 }
-            return .integer(String(decoding: bytes[begin..<index], as: UTF8.self))
+            let text = String(decoding: bytes[begin..<index], as: UTF8.self)
+            let body = text.dropFirst(2)
+            guard let first = body.first, first != "_",
+                  body.allSatisfy({ $0 == "_" || $0.hexDigitValue.map { $0 < radix } == true }) else {
+                diagnostics.error("'\(text)' is not a valid number literal", at: start)
+                return .integer("0")
+            }
+            return .integer(text)
         }
         var isFloat = false
         digits()
@@ -170,6 +178,8 @@ public struct Lexer {
         if index < bytes.count, Self.isIdentifierStart(bytes[index]) {
             while index < bytes.count, Self.isIdentifierStart(bytes[index]) || Self.isDigit(bytes[index]) { index += 1 }
             diagnostics.error("'\(String(decoding: bytes[begin..<index], as: UTF8.self))' is not a valid number literal", at: start)
+            // Reported; a plain 0 keeps later stages from complaining about it again.
+            return .integer("0")
         }
         let text = String(decoding: bytes[begin..<index], as: UTF8.self)
         return isFloat ? .float(text) : .integer(text)
@@ -195,12 +205,17 @@ public struct Lexer {
         default: break
         }
         guard Self.isOperatorCharacter(c) else { return nil }
-        // Swift lexes a maximal run of operator characters as one operator.
+        // Swift lexes a maximal run of operator characters as one operator,
+        // ending before a comment opener (`x+/* c */1` is `x + 1`).
         let begin = index
+        func startsComment() -> Bool {
+            bytes[index] == UInt8(ascii: "/") && (peek(1) == UInt8(ascii: "/") || peek(1) == UInt8(ascii: "*"))
+        }
         if c == UInt8(ascii: ".") {
-            while index < bytes.count, Self.isOperatorCharacter(bytes[index]) || bytes[index] == UInt8(ascii: ".") { index += 1 }
+            while index < bytes.count, Self.isOperatorCharacter(bytes[index]) || bytes[index] == UInt8(ascii: "."),
+                  !startsComment() { index += 1 }
         } else {
-            while index < bytes.count, Self.isOperatorCharacter(bytes[index]) { index += 1 }
+            while index < bytes.count, Self.isOperatorCharacter(bytes[index]), !startsComment() { index += 1 }
         }
         let text = String(decoding: bytes[begin..<index], as: UTF8.self)
         return Punct(rawValue: text) ?? .otherOperator

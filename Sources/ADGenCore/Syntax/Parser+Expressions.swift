@@ -178,7 +178,7 @@ extension Parser {
         case .punct(.dot):
             error("unsupported in adgen: implicit member expressions ('.name')", at: token.location)
             return invalid(token.location)
-        case .keyword(let keyword):
+        case .keyword(let keyword) where !token.startsLine:
             error("unsupported in adgen: '\(keyword.rawValue)' in an expression", at: token.location)
             return invalid(token.location)
         default:

@@ -17,10 +17,17 @@ extension Parser {
                 continue
             }
             if match(.semicolon) { continue }
+            let start = position
             let statement = parseStatement()
             statements.append(statement)
             if panicking {
-                synchronize()
+                // An unfinished statement (error at the first token of a later line):
+                // that token starts the next statement, so keep it.
+                if position > start, current.startsLine {
+                    panicking = false
+                } else {
+                    synchronize()
+                }
             } else if !check(.rBrace), !check(.semicolon), !current.startsLine, !atEnd {
                 error("consecutive statements on a line must be separated by ';'", at: current.location)
                 synchronize()

@@ -21,17 +21,23 @@ public enum Cleanup {
     static func prune(_ body: [IR.Statement], reads: Set<String>) -> ([IR.Statement], Bool) {
         var changed = false
         var result: [IR.Statement] = []
-        for statement in body {
+        for (position, statement) in body.enumerated() {
             var statement = statement
             switch statement.kind {
-            case .declare(let name, _, _, _, _), .assign(let name, _, _):
+            case .declare(let name, _, _, _, _):
+                // A declaration is visible only in the rest of its block.
+                if !reads.contains(name) || !IRWalk.reads(in: Array(body[(position + 1)...])).contains(name) {
+                    changed = true
+                    continue
+                }
+            case .assign(let name, _, _):
                 if !reads.contains(name) { changed = true; continue }
             case .store(let array, _, _, _), .append(let array, _):
                 if !reads.contains(array) { changed = true; continue }
-            case .removeLast(let array, let into):
+            case .removeLast(let array, let into, _):
                 if !reads.contains(array) { changed = true; continue }
                 if let into, !reads.contains(into) {
-                    statement.kind = .removeLast(array: array, into: nil)
+                    statement.kind = .removeLast(array: array, into: nil, index: nil)
                     changed = true
                 }
             case .destructure(let names, let types, let call):
@@ -76,7 +82,7 @@ public enum Cleanup {
             case let .declare(name, type, mutable, value, annotated) where mutable && !mutated.contains(name):
                 statement.kind = .declare(name: name, type: type, mutable: false, value: value, annotated: annotated)
             case .forLoop(var loop):
-                if let index = loop.index, !reads.contains(index) { loop.index = nil }
+                if let index = loop.index, !IRWalk.reads(in: loop.body).contains(index) { loop.index = nil }
                 loop.body = finalize(loop.body, mutated: mutated, reads: reads)
                 statement.kind = .forLoop(loop)
             case let .whileLoop(condition, body):

@@ -1,0 +1,61 @@
+/// The registry of derived functions: generates each (function, transform, activity)
+/// combination once, on first request, and names it.
+///
+/// Transforms ask it for the derivative of a callee; because derived functions are
+/// registered like any other, a transform can be applied to another's output: the HVP
+/// is the JVP of the VJP, and the VJP's calls to callee VJPs become calls to their JVPs.
+final class DerivedFunctions {
+    enum Kind: Hashable { case jvp, vjp }
+
+    struct Key: Hashable {
+        var function: String
+        var kind: Kind
+        var wrt: [String]
+    }
+
+    private(set) var functions: [String: IR.Function] = [:]
+    private var generated: [Key: String] = [:]
+    /// Derived functions in the order they were finished (callees first).
+    private(set) var emitted: [IR.Function] = []
+    /// The publicly named function for a key, fixed before generation.
+    private var publicNames: [Key: String] = [:]
+
+    init(module: IR.Module) {
+        for function in module.functions { functions[function.name] = CallHoisting.run(function) }
+    }
+
+    func publish(_ key: Key, as name: String) { publicNames[key] = name }
+
+    /// The name of the JVP of `function` with respect to `wrt`, generating it if needed.
+    func jvp(of function: String, wrt: [String]) -> String {
+        derive(Key(function: function, kind: .jvp, wrt: wrt))
+    }
+
+    func vjp(of function: String, wrt: [String]) -> String {
+        derive(Key(function: function, kind: .vjp, wrt: wrt))
+    }
+
+    func derive(_ key: Key) -> String {
+        if let name = generated[key] { return name }
+        guard let source = functions[key.function] else { preconditionFailure("unknown function \(key.function)") }
+        let base = key.kind == .jvp ? Naming.jvp(key.function) : Naming.vjp(key.function)
+        let name = publicNames[key] ?? (key.wrt == source.wrt ? base : Naming.variant(base, wrt: key.wrt))
+        generated[key] = name
+        var derived: IR.Function
+        switch key.kind {
+        case .jvp:
+            derived = ForwardMode.transform(source, wrt: key.wrt, name: name, registry: self)
+        case .vjp:
+            derived = ReverseMode.transform(source, wrt: key.wrt, name: name, registry: self)
+        }
+        derived.isInternal = publicNames[key] == nil
+        functions[name] = derived
+        emitted.append(derived)
+        return name
+    }
+
+    /// Registers a function built outside the registry (the HVP's seeded VJP).
+    func register(_ function: IR.Function) {
+        functions[function.name] = function
+    }
+}

@@ -1,0 +1,84 @@
+/// Every name adgen generates, in one place.
+///
+/// Derivative labels follow the contract: `d` + parameter name for tangents and
+/// adjoints, `v` + name for Hessian-vector directions, `hv` + name for the products.
+/// Internal names (temporaries, tapes) never collide with a DSL name: the allocator
+/// knows every name of the function and adds `_` until a name is free.
+public struct NameAllocator {
+    private var used: Set<String>
+
+    public init(reserving names: Set<String>) { used = names }
+
+    /// Claims `preferred`, or `preferred_`, `preferred__`, ... when taken.
+    public mutating func fresh(_ preferred: String) -> String {
+        var name = preferred
+        while used.contains(name) || Naming.swiftKeywords.contains(name) { name += "_" }
+        used.insert(name)
+        return name
+    }
+
+    public mutating func reserve(_ name: String) { used.insert(name) }
+
+    /// Claims `base1`, `base2`, ...: numbered temporaries read better than `t__`.
+    public mutating func numbered(_ base: String) -> String {
+        var counter = (counters[base] ?? 0) + 1
+        while used.contains(base + String(counter)) { counter += 1 }
+        counters[base] = counter
+        used.insert(base + String(counter))
+        return base + String(counter)
+    }
+
+    private var counters: [String: Int] = [:]
+}
+
+public enum Naming {
+    public static func jvp(_ function: String) -> String { function + "JVP" }
+    public static func vjp(_ function: String) -> String { function + "VJP" }
+    public static func gradient(_ function: String) -> String { function + "Gradient" }
+    public static func hvp(_ function: String) -> String { function + "HVP" }
+
+    /// Derived functions for an activity pattern other than the declared `wrt`.
+    public static func variant(_ base: String, wrt: [String]) -> String {
+        base + "_wrt_" + (wrt.isEmpty ? "none" : wrt.joined(separator: "_"))
+    }
+
+    /// The tangent (forward) or adjoint (reverse) of `name`: `x` → `dx`.
+    public static func derivative(of name: String, prefix: String = "d") -> String { prefix + name }
+
+    /// Labels of the contract: `w` → `dw`, `vw`, `hvw`.
+    public static func adjointLabel(_ parameter: String) -> String { "d" + parameter }
+    public static func directionLabel(_ parameter: String) -> String { "v" + parameter }
+    public static func hvpLabel(_ parameter: String) -> String { "hv" + parameter }
+
+    /// Temporaries of linearized expressions.
+    public static let temporary = "t"
+    /// A saved `if` condition, trip counts and loop bounds of the reverse sweep.
+    public static let branch = "branch"
+    public static let tripCount = "trips"
+    /// Tapes, one per element type.
+    public static func tape(_ type: IRType) -> String { "tape" + type.description.filter(\.isLetter) }
+    public static let seed = "seed"
+    public static let value = "value"
+
+    static let swiftKeywords: Set<String> = [
+        "func", "let", "var", "for", "in", "while", "if", "else", "return", "true", "false", "break", "continue",
+        "guard", "switch", "case", "default", "struct", "class", "enum", "import", "repeat", "defer", "do", "throw",
+        "throws", "try", "inout", "static", "protocol", "extension", "typealias", "init", "self", "Self", "nil",
+        "as", "is", "where", "operator", "public", "private", "fileprivate", "internal", "open", "some", "any",
+    ]
+
+    /// Every name a function uses: parameters and declared locals.
+    static func names(in function: IR.Function) -> Set<String> {
+        var names = Set(function.parameters.map(\.name))
+        IRWalk.forEachStatement(function.body) { statement in
+            switch statement.kind {
+            case .declare(let name, _, _, _, _): names.insert(name)
+            case .forLoop(let loop): if let index = loop.index { names.insert(index) }
+            case .destructure(let targets, _, _): names.formUnion(targets.compactMap { $0 })
+            default: break
+            }
+            for expression in statement.ownExpressions { expression.forEachRead { names.insert($0) } }
+        }
+        return names
+    }
+}

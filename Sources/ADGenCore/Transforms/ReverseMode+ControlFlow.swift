@@ -1,0 +1,121 @@
+extension ReverseMode {
+    /// Variables a statement list may change (assignments, stores, declarations).
+    static func writes(_ body: [IR.Statement]) -> Set<String> {
+        var names = IRWalk.mutations(in: body)
+        IRWalk.forEachStatement(body) { statement in
+            if case .declare(let name, _, _, _, _) = statement.kind { names.insert(name) }
+        }
+        return names
+    }
+
+    /// A control value the reverse sweep needs (saved condition, bound, trip count):
+    /// declared in place at the top level, else hoisted, and taped inside loops.
+    mutating func bookkeeping(_ base: String, _ type: IRType, _ value: IR.Expression,
+                              mutable: Bool = false) -> (name: String, forward: [IR.Statement], restore: [IR.Statement]) {
+        let name = names.numbered(base)
+        if blockDepth == 0 {
+            return (name, [IR.Statement(.declare(name: name, type: type, mutable: mutable, value: value, annotated: false))], [])
+        }
+        hoisted.append((name, type))
+        hoistedNames.insert(name)
+        let assign = IR.Statement(.assign(name: name, op: nil, value: value))
+        guard loopDepth > 0 else { return (name, [assign], []) }
+        needed.insert(name)
+        return (name, push(.variable(name, type)) + [assign], pop(into: name, type: type))
+    }
+
+    mutating func forLoop(_ loop: IR.ForLoop) -> ([IR.Statement], [IR.Statement]) {
+        let writes = Self.writes(loop.body)
+        let (bodyForward, bodyReverse) = nested(loop: true) { $0.sweep(loop.body) }
+        var forward: [IR.Statement] = []
+        var restores: [IR.Statement] = []
+        /// A loop expression as the reverse sweep may re-evaluate it: saved if the body changes it.
+        func stable(_ expression: IR.Expression, _ base: String, _ pass: inout ReverseMode) -> IR.Expression {
+            if expression.reads.isDisjoint(with: writes) { return expression }
+            let saved = pass.bookkeeping(base, .int, expression)
+            forward += saved.forward
+            restores = saved.restore + restores
+            return .variable(saved.name, .int)
+        }
+        switch loop.sequence {
+        case let .range(lower, upper, closed):
+            let low = stable(lower, "lower", &self)
+            let high = stable(upper, "upper", &self)
+            forward.append(IR.Statement(.forLoop(IR.ForLoop(index: loop.index,
+                                                            sequence: .range(lower: low, upper: high, closed: closed),
+                                                            body: bodyForward))))
+            let reverse = IR.Statement(.forLoop(IR.ForLoop(index: loop.index,
+                                                           sequence: .reversedRange(lower: low, upper: high, closed: closed),
+                                                           body: bodyReverse)))
+            return (forward, [reverse] + restores)
+        case let .stride(from, bound, by, through):
+            let start = stable(from, "start", &self)
+            let step = stable(by, "step", &self)
+            let trips = bookkeeping(Naming.tripCount, .int, .int(0), mutable: true)
+            forward += trips.forward
+            let count = IR.Statement(.assign(name: trips.name, op: .add, value: .int(1)))
+            forward.append(IR.Statement(.forLoop(IR.ForLoop(
+                index: loop.index, sequence: .stride(from: start, bound: bound, by: step, through: through),
+                body: [count] + bodyForward))))
+            let trip = names.numbered("trip")
+            var reverseBody = bodyReverse
+            if let index = loop.index {
+                let value = start + .variable(trip, .int) * step
+                reverseBody.insert(IR.Statement(.declare(name: index, type: .int, mutable: false, value: value,
+                                                         annotated: false)), at: 0)
+            }
+            let reverse = IR.Statement(.forLoop(IR.ForLoop(
+                index: trip, sequence: .reversedRange(lower: .int(0), upper: .variable(trips.name, .int), closed: false),
+                body: reverseBody)))
+            return (forward, [reverse] + trips.restore + restores)
+        case .reversedRange:
+            preconditionFailure("reverse mode of generated code is not supported")
+        }
+    }
+
+    mutating func whileLoop(_ condition: IR.Expression, _ body: [IR.Statement]) -> ([IR.Statement], [IR.Statement]) {
+        let trips = bookkeeping(Naming.tripCount, .int, .int(0), mutable: true)
+        let (bodyForward, bodyReverse) = nested(loop: true) { $0.sweep(body) }
+        let count = IR.Statement(.assign(name: trips.name, op: .add, value: .int(1)))
+        let forward = trips.forward + [IR.Statement(.whileLoop(condition: condition, body: [count] + bodyForward))]
+        let reverse = IR.Statement(.forLoop(IR.ForLoop(
+            index: nil, sequence: .range(lower: .int(0), upper: .variable(trips.name, .int), closed: false),
+            body: bodyReverse)))
+        return (forward, [reverse] + trips.restore)
+    }
+
+    mutating func ifElse(_ condition: IR.Expression, _ thenBody: [IR.Statement],
+                         _ elseBody: [IR.Statement]) -> ([IR.Statement], [IR.Statement]) {
+        let (thenForward, thenReverse) = nested(loop: false) { $0.sweep(thenBody) }
+        let (elseForward, elseReverse) = nested(loop: false) { $0.sweep(elseBody) }
+        var forward: [IR.Statement] = []
+        var restore: [IR.Statement] = []
+        var test = condition
+        if !condition.reads.isDisjoint(with: Self.writes(thenBody + elseBody)) || Self.containsCall(condition) {
+            let saved = bookkeeping(Naming.branch, .bool, condition)
+            forward = saved.forward
+            restore = saved.restore
+            test = .variable(saved.name, .bool)
+        }
+        forward.append(IR.Statement(.ifElse(condition: test, then: thenForward, else: elseForward)))
+        return (forward, [IR.Statement(.ifElse(condition: test, then: thenReverse, else: elseReverse))] + restore)
+    }
+
+    static func containsCall(_ expression: IR.Expression) -> Bool {
+        var found = false
+        var stack = [expression]
+        while let expression = stack.popLast(), !found {
+            switch expression.kind {
+            case .call: found = true
+            case .unary(_, let operand), .intToDouble(let operand): stack.append(operand)
+            case let .binary(_, lhs, rhs): stack += [lhs, rhs]
+            case let .ternary(condition, thenValue, elseValue): stack += [condition, thenValue, elseValue]
+            case .builtin(_, let arguments): stack += arguments
+            case let .element(_, index): stack.append(index)
+            case let .repeating(value, count): stack += [value, count]
+            default: break
+            }
+        }
+        return found
+    }
+}

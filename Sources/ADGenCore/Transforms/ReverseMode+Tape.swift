@@ -1,0 +1,64 @@
+extension ReverseMode {
+    /// Pushes the value of `name` before it is overwritten, if the reverse sweep reads it.
+    mutating func save(_ name: String, type: IRType) -> [IR.Statement] {
+        guard needed.contains(name) else { return [] }
+        return push(.variable(name, type))
+    }
+
+    /// Pops the value `save` pushed.
+    mutating func restore(_ name: String, type: IRType) -> [IR.Statement] {
+        guard needed.contains(name) else { return [] }
+        return pop(into: name, type: type)
+    }
+
+    mutating func saveElement(_ array: String, index: IR.Expression, type: IRType) -> [IR.Statement] {
+        guard needed.contains(array) else { return [] }
+        return push(.element(array, index, type))
+    }
+
+    mutating func restoreElement(_ array: String, index: IR.Expression, type: IRType) -> [IR.Statement] {
+        guard needed.contains(array) else { return [] }
+        tapes.insert(type)
+        return [IR.Statement(.removeLast(array: Naming.tape(type), into: array, index: index))]
+    }
+
+    /// `tape.append(value)`; a whole array is pushed as its elements, then its count.
+    mutating func push(_ value: IR.Expression) -> [IR.Statement] {
+        guard let element = value.type.element, case .variable(let array) = value.kind else {
+            tapes.insert(value.type)
+            return [IR.Statement(.append(array: Naming.tape(value.type), value: value))]
+        }
+        tapes.insert(element)
+        tapes.insert(.int)
+        let index = names.numbered("k")
+        let count = IR.Expression(.count(array: array), .int)
+        return [IR.Statement(.forLoop(IR.ForLoop(
+                    index: index, sequence: .range(lower: .int(0), upper: count, closed: false),
+                    body: [IR.Statement(.append(array: Naming.tape(element), value: .element(array, .variable(index, .int), element)))]))),
+                IR.Statement(.append(array: Naming.tape(.int), value: count))]
+    }
+
+    mutating func pop(into name: String, type: IRType) -> [IR.Statement] {
+        guard let element = type.element else {
+            tapes.insert(type)
+            return [IR.Statement(.removeLast(array: Naming.tape(type), into: name, index: nil))]
+        }
+        tapes.insert(element)
+        tapes.insert(.int)
+        let count = names.numbered("count")
+        let index = names.numbered("k")
+        let countValue = IR.Expression.variable(count, .int)
+        return [
+            IR.Statement(.declare(name: count, type: .int, mutable: true, value: .int(0), annotated: false)),
+            IR.Statement(.removeLast(array: Naming.tape(.int), into: count, index: nil)),
+            IR.Statement(.ifElse(
+                condition: .binary(.notEqual, IR.Expression(.count(array: name), .int), countValue),
+                then: [IR.Statement(.assign(name: name, op: nil,
+                                            value: IR.Expression(.repeating(value: Self.placeholder(element), count: countValue), type)))],
+                else: [])),
+            IR.Statement(.forLoop(IR.ForLoop(
+                index: index, sequence: .reversedRange(lower: .int(0), upper: countValue, closed: false),
+                body: [IR.Statement(.removeLast(array: Naming.tape(element), into: name, index: .variable(index, .int)))]))),
+        ]
+    }
+}

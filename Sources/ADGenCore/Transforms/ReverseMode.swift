@@ -1,0 +1,145 @@
+/// Reverse mode: IR function → its VJP, a forward sweep followed by a reverse sweep.
+///
+/// **Forward sweep**: the primal, with declarations from loops and branches hoisted to
+/// the top, and, before every overwrite of a variable the reverse sweep reads, its
+/// old value pushed on a tape (one tape per element type).
+/// **Reverse sweep**: statements in reverse order; each pops what its forward twin
+/// pushed, then accumulates adjoints. Intermediate values of an expression are
+/// recomputed from its (restored) operands instead of stored.
+/// **Control flow**: an `if` re-evaluates its condition, and a `for` its bounds, when
+/// the body cannot change them; otherwise they are saved. `while` loops and strides
+/// count their trips. Which variables need taping is a fixed point: generate,
+/// collect what the reverse sweep reads, regenerate until nothing new is read.
+/// See Docs/ReverseMode.md for the cost model.
+struct ReverseMode {
+    let source: IR.Function
+    let registry: DerivedFunctions
+    let types: [String: IRType]
+    let activity: Activity
+    var names: NameAllocator
+    /// Adjoint variable of each active variable.
+    var adjoints: [String: String] = [:]
+    /// Variables whose values the reverse sweep reads: their overwrites are taped.
+    var needed: Set<String>
+    /// Variables declared inside loops or branches, declared once at the top instead.
+    var hoisted: [(name: String, type: IRType)] = []
+    var hoistedNames: Set<String> = []
+    var loopDepth = 0
+    var blockDepth = 0
+    /// Tapes used, by element type.
+    var tapes: Set<IRType> = []
+    var valueName: String
+    var seedName: String
+    /// Reverse-sweep statements produced while differentiating one expression.
+    var adjointCode: [IR.Statement] = []
+
+    static func transform(_ source: IR.Function, wrt: [String], name: String,
+                          registry: DerivedFunctions) -> IR.Function {
+        var needed: Set<String> = []
+        var names = NameAllocator(reserving: Naming.names(in: source))
+        let valueName = names.fresh(Naming.value)
+        let seedName = names.fresh(Naming.seed)
+        while true {
+            var pass = ReverseMode(source: source, wrt: wrt, registry: registry, needed: needed, names: names,
+                                   valueName: valueName, seedName: seedName)
+            let function = pass.run(name: name, wrt: wrt)
+            let read = pass.readsOfReverseSweep.union(needed)
+            if read == needed { return function }
+            needed = read
+        }
+    }
+
+    init(source: IR.Function, wrt: [String], registry: DerivedFunctions, needed: Set<String>, names: NameAllocator,
+         valueName: String, seedName: String) {
+        self.source = source
+        self.registry = registry
+        self.needed = needed
+        self.names = names
+        self.valueName = valueName
+        self.seedName = seedName
+        types = source.variableTypes
+        var activeSource = source
+        activeSource.wrt = wrt
+        activity = Activity(activeSource, types: types)
+        for name in types.keys.sorted() where activity.isActive(name) {
+            adjoints[name] = self.names.fresh(Naming.derivative(of: name))
+        }
+    }
+
+    /// Primal variables read by the reverse sweep of the last `run` (the taping set).
+    var readsOfReverseSweep: Set<String> = []
+
+    mutating func run(name: String, wrt: [String]) -> IR.Function {
+        let resultType = source.resultType
+        let (forward, reverse) = sweep(source.body)
+        readsOfReverseSweep = IRWalk.reads(in: reverse).filter { types[$0] != nil && adjoints.values.contains($0) == false }
+        var body: [IR.Statement] = []
+        for (name, type) in hoisted {
+            body.append(IR.Statement(.declare(name: name, type: type, mutable: true, value: Self.placeholder(type),
+                                              annotated: true)))
+        }
+        for type in tapes.sorted(by: { $0.description < $1.description }) {
+            body.append(IR.Statement(.declare(name: Naming.tape(type), type: type.arrayOf!, mutable: true,
+                                              value: IR.Expression(.repeating(value: Self.placeholder(type), count: .int(0)),
+                                                                   type.arrayOf!),
+                                              annotated: true)))
+        }
+        body += forward
+        // Adjoints start at zero; the result's adjoint is the seed.
+        for variable in adjoints.keys.sorted() where !source.parameters.contains(where: { $0.name == variable }) {
+            body.append(declareAdjoint(of: variable))
+        }
+        for parameter in source.parameters where adjoints[parameter.name] != nil {
+            body.append(declareAdjoint(of: parameter.name))
+        }
+        body += reverse
+        let active = source.parameters.filter { wrt.contains($0.name) }
+        var results = [IR.Expression.variable(valueName, resultType)]
+        for parameter in active {
+            if let adjoint = adjoints[parameter.name] {
+                results.append(.variable(adjoint, parameter.type))
+            } else {
+                results.append(zero(like: parameter.name, type: parameter.type))
+            }
+        }
+        body.append(IR.Statement(.returnValues(results)))
+        var function = IR.Function(
+            name: name,
+            docComment: ["Reverse mode of `\(source.name)`: its value and the seed pulled back to",
+                         "(\(wrt.joined(separator: ", "))). Generated by adgen."],
+            parameters: source.parameters + [IR.Parameter(label: Naming.seed, name: seedName, type: resultType)],
+            results: [IR.Result(label: Naming.value, type: resultType)]
+                + active.map { IR.Result(label: Naming.adjointLabel($0.name), type: $0.type) },
+            wrt: wrt, body: body, location: source.location)
+        function.isInternal = true
+        return function
+    }
+
+    func declareAdjoint(of variable: String) -> IR.Statement {
+        let type = types[variable]!
+        return IR.Statement(.declare(name: adjoints[variable]!, type: type, mutable: true,
+                                     value: zero(like: variable, type: type), annotated: false))
+    }
+
+    /// `0.0`, or an array of zeros as long as `array`.
+    func zero(like array: String, type: IRType) -> IR.Expression {
+        guard type.isArray else { return .lit(0) }
+        return IR.Expression(.repeating(value: .lit(0), count: IR.Expression(.count(array: array), .int)), type)
+    }
+
+    static func placeholder(_ type: IRType) -> IR.Expression {
+        switch type {
+        case .double: return .lit(0)
+        case .int: return .int(0)
+        case .bool: return IR.Expression(.bool(false), .bool)
+        default: return IR.Expression(.repeating(value: placeholder(type.element!), count: .int(0)), type)
+        }
+    }
+
+    func isActive(_ name: String) -> Bool { adjoints[name] != nil }
+
+    /// Whether an expression reads an active variable (so it has an adjoint to pass on).
+    func isActive(_ expression: IR.Expression) -> Bool {
+        !Activity.differentiableReads(expression).isDisjoint(with: Set(adjoints.keys))
+    }
+}
