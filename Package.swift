@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "adgen", targets: ["adgen"]),
         .library(name: "ADGenCore", targets: ["ADGenCore"]),
+        .plugin(name: "ADGenPlugin", targets: ["ADGenPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +21,14 @@ let package = Package(
                 "ADGenCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Build-tool plugin: turns the .adg files of a target into Swift at build time.
+        .plugin(name: "ADGenPlugin", capability: .buildTool(), dependencies: ["adgen"]),
+        // `make bench`: generated gradients against the primal, hand-written code and Swift AD.
+        .executableTarget(
+            name: "ADGenBench",
+            path: "Benchmarks/ADGenBench",
+            plugins: ["ADGenPlugin"]
         ),
         .testTarget(name: "ADGenCoreTests", dependencies: ["ADGenCore"]),
         // Compiles generated code for every fixture in one swiftc call and checks it numerically.

@@ -39,6 +39,9 @@ struct Generate: ParsableCommand {
     @Option(help: "Wrap the generated functions in 'public enum NAME' as static functions.")
     var namespace: String?
 
+    @Option(help: "Read modes, wrt and namespace from this JSON file (adgen-config.json); flags given here win.")
+    var config: String?
+
     @Option(name: .customLong("dump-after"),
             help: ArgumentHelp("Print the program after a stage to standard output.",
                                valueName: Pipeline.Stage.allCases.map(\.rawValue).joined(separator: "|")))
@@ -92,9 +95,23 @@ struct Generate: ParsableCommand {
         }
     }
 
+    /// Whether --modes was given (it has a default, so the config may set modes otherwise).
+    var modesGiven: Bool { CommandLine.arguments.contains { $0 == "--modes" || $0.hasPrefix("--modes=") } }
+
     func run() throws {
-        let options = Pipeline.Options(modes: try parsedModes(), wrt: try parsedWrt(), namespace: namespace,
+        var options = Pipeline.Options(modes: try parsedModes(), wrt: try parsedWrt(), namespace: namespace,
                                        dumpAfter: dumpAfter.flatMap(Pipeline.Stage.init(rawValue:)))
+        if let config {
+            do {
+                let settings = try Config.load(config)
+                if !modesGiven, let modes = settings.modes { options.modes = modes }
+                if wrt.isEmpty { options.wrt = settings.wrt }
+                if namespace == nil { options.namespace = settings.namespace }
+            } catch let error as Config.Invalid {
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                throw ExitCode(1)
+            }
+        }
         var results: [(input: String, swift: String)] = []
         var failed = false
         for input in inputs {

@@ -41,8 +41,18 @@ extension IR.Expression {
     /// Names and literals are cheap enough to repeat in generated code.
     public var isAtomic: Bool {
         switch kind {
-        case .double, .int, .bool, .variable, .pi, .count: return true
+        case .double, .int, .bool, .variable, .pi, .count, .newTape: return true
         case .element(_, let index): return index.isAtomic
+        default: return false
+        }
+    }
+
+    /// The same variable, or the same element with the same atomic index.
+    public func isSameAtom(as other: IR.Expression) -> Bool {
+        switch (kind, other.kind) {
+        case let (.variable(a), .variable(b)): return a == b
+        case let (.element(a, i), .element(b, j)): return a == b && i.isSameAtom(as: j)
+        case let (.int(a, _), .int(b, _)): return a == b
         default: return false
         }
     }

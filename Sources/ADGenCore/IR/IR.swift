@@ -80,10 +80,10 @@ public enum IR {
             case assign(name: String, op: BinaryOp?, value: Expression)
             /// `array[index] = value`, or `array[index] op= value`.
             case store(array: String, index: Expression, op: BinaryOp?, value: Expression)
-            /// `array.append(value)` (tapes of unknown length).
+            /// `tape.push(value)`.
             case append(array: String, value: Expression)
-            /// `name = array.removeLast()`, `name[index] = array.removeLast()` when `index`
-            /// is set, or a bare `array.removeLast()` when `into` is nil.
+            /// `name = tape.pop()`, `name[index] = tape.pop()` when `index` is set, or a
+            /// bare `tape.pop()` when `into` is nil.
             case removeLast(array: String, into: String?, index: Expression? = nil)
             case forLoop(ForLoop)
             case whileLoop(condition: Expression, body: [Statement])
@@ -199,6 +199,8 @@ public enum IR {
             case intToDouble(Expression)
             /// `[T](repeating: value, count: count)`.
             case repeating(value: Expression, count: Expression)
+            /// An empty `ADGenTape<Element>()`.
+            case newTape
         }
     }
 }

@@ -7,6 +7,8 @@ public enum IRType: Hashable, Sendable, CustomStringConvertible {
     case doubleArray
     case intArray
     case boolArray
+    /// A stack of saved values (reverse mode), printed as `ADGenTape<Element>`.
+    indirect case tape(IRType)
 
     public var description: String {
         switch self {
@@ -16,11 +18,17 @@ public enum IRType: Hashable, Sendable, CustomStringConvertible {
         case .doubleArray: return "[Double]"
         case .intArray: return "[Int]"
         case .boolArray: return "[Bool]"
+        case .tape(let element): return "ADGenTape<\(element)>"
         }
     }
 
     /// Only `Double` values and arrays of them carry derivatives.
-    public var isDifferentiable: Bool { self == .double || self == .doubleArray }
+    public var isDifferentiable: Bool { self == .double || self == .doubleArray || self == .tape(.double) }
+
+    public var isTape: Bool {
+        if case .tape = self { return true }
+        return false
+    }
 
     public var isArray: Bool { element != nil }
 

@@ -6,7 +6,7 @@ extension IR.Expression {
         var stack = [self]
         while let expression = stack.popLast() {
             switch expression.kind {
-            case .double, .int, .bool, .pi: break
+            case .double, .int, .bool, .pi, .newTape: break
             case .variable(let name): body(name)
             case let .element(array, index):
                 body(array)

@@ -17,16 +17,16 @@ struct ReturnNormalization {
     /// Normalizes `statements`, appending `rest` to every path that falls through.
     mutating func normalize(_ statements: [IR.Statement], rest: [IR.Statement] = []) -> [IR.Statement] {
         for (position, statement) in statements.enumerated() {
-            let after = Array(statements[(position + 1)...])
+            let next = position + 1 < statements.count ? statements[position + 1] : nil
             switch statement.kind {
             case .returnValues:
-                if let next = after.first { reportUnreachable(next.location) }
+                if let next { reportUnreachable(next.location) }
                 return Array(statements[...position])
             case let .ifElse(condition, thenBody, elseBody) where Self.containsReturn(statement):
-                if Self.terminates(statement), let next = after.first {
+                if Self.terminates(statement), let next {
                     reportUnreachable(next.location)
                 }
-                let tail = after + rest
+                let tail = Array(statements[(position + 1)...]) + rest
                 let rewritten = IR.Statement(.ifElse(condition: condition, then: normalize(thenBody, rest: tail),
                                                      else: normalize(elseBody, rest: tail)), at: statement.location)
                 return Array(statements[..<position]) + [rewritten]

@@ -166,26 +166,33 @@ public struct Sema {
     }
 
     /// adgen generates straight-line derivative code, so the call graph must be acyclic.
+    /// Depth-first search with an explicit stack: call chains can be thousands of functions long.
     mutating func checkRecursion(_ file: Syntax.File) {
         var state: [String: Int] = [:]  // 1 = on the stack, 2 = done
         var reported: Set<String> = []
-        func visit(_ name: String, path: [String]) {
-            state[name] = 1
-            for (callee, location) in calls[name] ?? [] {
+        for function in file.functions where state[function.name] == nil {
+            var stack: [(name: String, next: Int)] = [(function.name, 0)]
+            state[function.name] = 1
+            while let (name, next) = stack.last {
+                let edges = calls[name] ?? []
+                guard next < edges.count else {
+                    state[name] = 2
+                    stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let (callee, location) = edges[next]
                 if state[callee] == 1 {
                     if reported.insert(callee).inserted {
-                        let cycle = (path.drop { $0 != callee } + [name, callee]).joined(separator: " -> ")
+                        let cycle = (stack.map(\.name).drop { $0 != callee } + [callee]).joined(separator: " -> ")
                         let text = callee == name ? "'\(name)' calls itself" : "call cycle \(cycle)"
                         diagnostics.error("unsupported in adgen: recursion (\(text))", at: location)
                     }
                 } else if state[callee] == nil {
-                    visit(callee, path: path + [name])
+                    state[callee] = 1
+                    stack.append((callee, 0))
                 }
             }
-            state[name] = 2
-        }
-        for function in file.functions where state[function.name] == nil {
-            visit(function.name, path: [])
         }
     }
 }

@@ -7,12 +7,16 @@ public enum SwiftModel {
         /// When set, every function is a `static func` of `enum <namespace>`.
         public var namespace: String?
         public var functions: [Function]
+        /// Support declarations printed verbatim after the imports (``RuntimeSupport``).
+        public var support: [String]
 
-        public init(headerComment: [String], imports: [String], namespace: String?, functions: [Function]) {
+        public init(headerComment: [String], imports: [String], namespace: String?, functions: [Function],
+                    support: [String] = []) {
             self.headerComment = headerComment
             self.imports = imports
             self.namespace = namespace
             self.functions = functions
+            self.support = support
         }
     }
 

@@ -24,6 +24,10 @@ public struct SwiftRenderer {
         for line in file.headerComment { emit("// " + line) }
         if !file.headerComment.isEmpty { emit("") }
         for module in file.imports { emit("import \(module)") }
+        if !file.support.isEmpty {
+            emit("")
+            for line in file.support { emit(line) }
+        }
         if let namespace = file.namespace {
             emit("")
             emit("public enum \(namespace) {")

@@ -39,9 +39,9 @@ public enum SwiftTranslator {
             return .assignment(target: .subscriptAccess(.raw(array), expression(index)),
                                op: (op?.rawValue ?? "") + "=", value: expression(value))
         case let .append(array, value):
-            return .expression(.call(.member(.raw(array), "append"), [(label: nil, value: expression(value))]))
+            return .expression(.call(.member(.raw(array), "push"), [(label: nil, value: expression(value))]))
         case let .removeLast(array, into, index):
-            let pop = SwiftModel.Expression.call(.member(.raw(array), "removeLast"), [])
+            let pop = SwiftModel.Expression.call(.member(.raw(array), "pop"), [])
             guard let into else { return .expression(pop) }
             let target = index.map { SwiftModel.Expression.subscriptAccess(.raw(into), expression($0)) } ?? .raw(into)
             return .assignment(target: target, op: "=", value: pop)
@@ -135,6 +135,8 @@ public enum SwiftTranslator {
             return callExpression(call)
         case .intToDouble(let value):
             return .call(.raw("Double"), [(label: nil, value: self.expression(value))])
+        case .newTape:
+            return .call(.raw(expression.type.description), [])
         case let .repeating(value, count):
             return .call(.raw("[\(expression.type.element ?? .double)]"),
                          [(label: "repeating", value: self.expression(value)), (label: "count", value: self.expression(count))])
@@ -163,7 +165,7 @@ public enum SwiftTranslator {
         case .double(_, let spelling):
             return spelling.contains(".") || spelling.contains("e") || spelling.contains("E") || spelling.isEmpty
         case .int, .bool: return false
-        case .variable, .pi, .element, .count, .builtin, .call, .intToDouble, .repeating: return true
+        case .variable, .pi, .element, .count, .builtin, .call, .intToDouble, .repeating, .newTape: return true
         case .unary(_, let operand): return hasTypeAnchor(operand)
         case let .binary(_, lhs, rhs): return hasTypeAnchor(lhs) || hasTypeAnchor(rhs)
         case let .ternary(_, thenValue, elseValue): return hasTypeAnchor(thenValue) || hasTypeAnchor(elseValue)

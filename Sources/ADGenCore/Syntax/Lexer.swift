@@ -98,36 +98,41 @@ public struct Lexer {
     }
 
     public mutating func next() -> Token {
-        if let doc = skipTrivia() { return doc }
-        let start = location
-        let startsLine = sawNewline
-        sawNewline = false
-        guard index < bytes.count else {
-            return Token(kind: .endOfFile, location: start, startsLine: true, leftBound: false, rightBound: false)
-        }
-        let leftBound = index > 0 && !Self.isLeftDelimiter(bytes[index - 1])
-        let c = bytes[index]
-        let kind: Token.Kind
-        if Self.isIdentifierStart(c) {
-            kind = identifier()
-        } else if Self.isDigit(c) {
-            kind = number(start: start)
-        } else if let punct = punctuation() {
-            kind = .punct(punct)
-        } else {
-            index += 1
-            if c >= 0x80 {
-                while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
-                diagnostics.error("unexpected non-ASCII character; adgen names are ASCII", at: start)
-            } else {
-                let shown = c >= 0x20 && c < 0x7F ? "'\(Character(Unicode.Scalar(c)))'" : "byte 0x\(String(c, radix: 16))"
-                diagnostics.error("unexpected character \(shown)", at: start)
+        // A loop, not recursion: a run of unknown characters can be arbitrarily long.
+        while true {
+            if let doc = skipTrivia() { return doc }
+            let start = location
+            let startsLine = sawNewline
+            sawNewline = false
+            guard index < bytes.count else {
+                return Token(kind: .endOfFile, location: start, startsLine: true, leftBound: false, rightBound: false)
             }
-            return next()
+            let leftBound = index > 0 && !Self.isLeftDelimiter(bytes[index - 1])
+            let c = bytes[index]
+            let kind: Token.Kind
+            if Self.isIdentifierStart(c) {
+                kind = identifier()
+            } else if Self.isDigit(c) {
+                kind = number(start: start)
+            } else if let punct = punctuation() {
+                kind = .punct(punct)
+            } else {
+                index += 1
+                if c >= 0x80 {
+                    while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+                    diagnostics.error("unexpected non-ASCII character; adgen names are ASCII", at: start)
+                } else {
+                    let shown = c >= 0x20 && c < 0x7F ? "'\(Character(Unicode.Scalar(c)))'" : "byte 0x\(String(c, radix: 16))"
+                    diagnostics.error("unexpected character \(shown)", at: start)
+                }
+                // The skipped character does not change whether the next token starts a line.
+                sawNewline = startsLine
+                continue
+            }
+            let rightBound = index < bytes.count && !Self.isRightDelimiter(bytes[index])
+                && !(bytes[index] == UInt8(ascii: "/") && (peek(1) == UInt8(ascii: "/") || peek(1) == UInt8(ascii: "*")))
+            return Token(kind: kind, location: start, startsLine: startsLine, leftBound: leftBound, rightBound: rightBound)
         }
-        let rightBound = index < bytes.count && !Self.isRightDelimiter(bytes[index])
-            && !(bytes[index] == UInt8(ascii: "/") && (peek(1) == UInt8(ascii: "/") || peek(1) == UInt8(ascii: "*")))
-        return Token(kind: kind, location: start, startsLine: startsLine, leftBound: leftBound, rightBound: rightBound)
     }
 
     private mutating func identifier() -> Token.Kind {

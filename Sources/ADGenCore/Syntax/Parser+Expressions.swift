@@ -25,6 +25,15 @@ extension Parser {
 
     /// ternary := disjunction ('?' expression ':' ternary)?
     mutating func parseTernary() -> Expression {
+        // Every nested expression (parentheses, arguments, subscripts, conditional
+        // branches) passes through here: bound the recursion before it can overflow the stack.
+        expressionDepth += 1
+        defer { expressionDepth -= 1 }
+        if expressionDepth > Self.maxExpressionHeight {
+            error("expression is too deeply nested or too long (more than \(Self.maxExpressionHeight) levels); split it into several statements",
+                  at: current.location)
+            return invalid(current.location)
+        }
         let condition = parseBinary(level: 0)
         guard check(.question) else { return condition }
         let question = advance()

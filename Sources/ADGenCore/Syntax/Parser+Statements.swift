@@ -193,6 +193,14 @@ extension Parser {
         var elseBody: [Syntax.Statement]?
         if match(.else) {
             if check(.if) {
+                // `else if` nests in the tree (and in every later stage): it counts as a level.
+                blockDepth += 1
+                defer { blockDepth -= 1 }
+                if blockDepth >= Self.maxBlockDepth {  // its block would be one level deeper still
+                    error("blocks nested too deeply (more than \(Self.maxBlockDepth) levels, counting each 'else if' as one)",
+                          at: current.location)
+                    return Syntax.Statement(kind: .invalid, location: location)
+                }
                 elseBody = [parseIf()]
             } else {
                 elseBody = parseBlock().0

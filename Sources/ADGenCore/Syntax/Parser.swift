@@ -10,6 +10,8 @@ public struct Parser {
     /// Set after an error until the parser resynchronises at a statement boundary.
     var panicking = false
     var blockDepth = 0
+    /// Current recursion depth of expression parsing.
+    var expressionDepth = 0
 
     /// Nesting limits: deeper input is rejected with a diagnostic instead of
     /// risking a stack overflow in a later stage.

@@ -88,7 +88,7 @@ public struct Activity {
             case .builtin(let builtin, let arguments): if builtin != .floor && builtin != .ceil { stack += arguments }
             case .call(let call): stack += call.arguments.map(\.value)
             case .repeating(let value, _): stack.append(value)
-            case .double, .int, .bool, .pi, .count, .intToDouble: break
+            case .double, .int, .bool, .pi, .count, .intToDouble, .newTape: break
             }
         }
         return names

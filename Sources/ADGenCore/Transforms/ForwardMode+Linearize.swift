@@ -25,7 +25,7 @@ extension ForwardMode {
             let (element, tangent) = linearize(value)
             primal.kind = .repeating(value: element, count: count)
             return (primal, tangent.map { IR.Expression(.repeating(value: $0, count: count), expression.type) })
-        case .double, .int, .bool, .pi, .count, .intToDouble:
+        case .double, .int, .bool, .pi, .count, .intToDouble, .newTape:
             return (expression, nil)
         }
     }
@@ -121,7 +121,7 @@ extension ForwardMode {
     /// A zero tangent for `primal`; an array value is first named unless its count is
     /// already visible (a variable or a `repeating` initializer).
     mutating func zeroTangent(of primal: inout IR.Expression) -> IR.Expression {
-        if primal.type.isArray {
+        if primal.type.isArray, !primal.type.isTape {
             switch primal.kind {
             case .variable, .repeating: break
             default: primal = atom(primal)
@@ -132,6 +132,7 @@ extension ForwardMode {
 
     /// A zero of the shape of `value` (which must be atomic when it is an array).
     func zero(like value: IR.Expression) -> IR.Expression {
+        if value.type.isTape { return IR.Expression(.newTape, value.type) }
         guard value.type.isArray else { return .lit(0) }
         let count: IR.Expression
         switch value.kind {

@@ -70,6 +70,9 @@ extension ReverseMode {
             let shared = leftActive && rightActive ? named(seed, into: &code) : seed
             accumulate(lhs, shared, into: &code)
             accumulate(rhs, op == .add ? shared : -shared, into: &code)
+        case .multiply where leftActive && rightActive && lhs.isSameAtom(as: rhs):
+            // d(x * x) = 2 x dx: one accumulation instead of two.
+            accumulate(lhs, lit(2) * (seed * lhs), into: &code)
         case .multiply:
             let left = rightActive ? named(lhs, into: &code) : lhs
             let right = leftActive ? named(rhs, into: &code) : rhs
@@ -112,11 +115,14 @@ extension ReverseMode {
 
     /// `y = g(args)`: calls g's VJP with the adjoint of y as seed, then passes each
     /// argument's adjoint on through the argument expression.
-    mutating func backpropagateCall(_ call: IR.Call, seed: IR.Expression, resultType: IRType) -> [IR.Statement] {
+    /// Returns the call and the accumulation separately: when the call's arguments read
+    /// the variable it assigns, that variable's adjoint is cleared between the two.
+    mutating func backpropagateCall(_ call: IR.Call, seed: IR.Expression,
+                                    resultType: IRType) -> (call: [IR.Statement], accumulate: [IR.Statement]) {
         let callee = registry.functions[call.function]!
         let wrt = zip(callee.parameters, call.arguments)
             .filter { $0.0.type.isDifferentiable && isActive($0.1.value) }.map(\.0.name)
-        guard !wrt.isEmpty else { return [] }
+        guard !wrt.isEmpty else { return ([], []) }
         let name = registry.vjp(of: call.function, wrt: wrt)
         var targets: [String?] = [nil]
         var targetTypes = [resultType]
@@ -127,12 +133,13 @@ extension ReverseMode {
             targetTypes.append(parameter.type)
             pullbacks.append((argument.value, target))
         }
-        var code = [IR.Statement(.destructure(
+        let callCode = [IR.Statement(.destructure(
             names: targets, types: targetTypes,
             call: IR.Call(function: name, arguments: call.arguments + [IR.Argument(label: Naming.seed, value: seed)])))]
+        var code: [IR.Statement] = []
         for (argument, target) in pullbacks {
             accumulate(argument, .variable(target, argument.type), into: &code)
         }
-        return code
+        return (callCode, code)
     }
 }

@@ -8,6 +8,53 @@ extension ReverseMode {
         return names
     }
 
+    /// Loop-local `let`s the reverse sweep recomputes instead of taping: cheap
+    /// (arithmetic, `abs`/`min`/`max`/`floor`/`ceil`), scalar, and reading nothing the
+    /// rest of the iteration writes, so at the start of the reversed iteration their
+    /// operands hold the values they had. Keyed by position in the loop body.
+    static func recomputable(_ body: [IR.Statement]) -> [Int: (name: String, value: IR.Expression)] {
+        var result: [Int: (name: String, value: IR.Expression)] = [:]
+        for (position, statement) in body.enumerated() {
+            guard case let .declare(name, type, false, value, _) = statement.kind,
+                  type == .double || type == .int, isCheap(value) else { continue }
+            let later = writes(Array(body[(position + 1)...]))
+            if value.reads.isDisjoint(with: later), !later.contains(name) { result[position] = (name, value) }
+        }
+        return result
+    }
+
+    static func isCheap(_ expression: IR.Expression) -> Bool {
+        var cheap = true
+        var stack = [expression]
+        while let expression = stack.popLast(), cheap {
+            switch expression.kind {
+            case .call, .repeating, .newTape, .ternary: cheap = false
+            case .builtin(let builtin, let arguments):
+                cheap = [.abs, .min, .max, .floor, .ceil].contains(builtin)
+                stack += arguments
+            case .unary(_, let operand), .intToDouble(let operand): stack.append(operand)
+            case let .binary(_, lhs, rhs): stack += [lhs, rhs]
+            case let .element(_, index): stack.append(index)
+            default: break
+            }
+        }
+        return cheap
+    }
+
+    /// Sweeps a loop body: recomputable `let`s are not taped, and the reversed body
+    /// starts by recomputing them.
+    mutating func loopBody(_ body: [IR.Statement]) -> ([IR.Statement], [IR.Statement]) {
+        let recomputed = Self.recomputable(body)
+        return nested(loop: true) { pass in
+            pass.untaped.formUnion(recomputed.values.map(\.name))
+            let (forward, reverse) = pass.sweep(body)
+            let prologue = recomputed.keys.sorted().map {
+                IR.Statement(.assign(name: recomputed[$0]!.name, op: nil, value: recomputed[$0]!.value))
+            }
+            return (forward, prologue + reverse)
+        }
+    }
+
     /// A control value the reverse sweep needs (saved condition, bound, trip count):
     /// declared in place at the top level, else hoisted, and taped inside loops.
     mutating func bookkeeping(_ base: String, _ type: IRType, _ value: IR.Expression,
@@ -20,13 +67,12 @@ extension ReverseMode {
         hoistedNames.insert(name)
         let assign = IR.Statement(.assign(name: name, op: nil, value: value))
         guard loopDepth > 0 else { return (name, [assign], []) }
-        needed.insert(name)
         return (name, push(.variable(name, type)) + [assign], pop(into: name, type: type))
     }
 
     mutating func forLoop(_ loop: IR.ForLoop) -> ([IR.Statement], [IR.Statement]) {
         let writes = Self.writes(loop.body)
-        let (bodyForward, bodyReverse) = nested(loop: true) { $0.sweep(loop.body) }
+        let (bodyForward, bodyReverse) = loopBody(loop.body)
         var forward: [IR.Statement] = []
         var restores: [IR.Statement] = []
         /// A loop expression as the reverse sweep may re-evaluate it: saved if the body changes it.
@@ -75,7 +121,7 @@ extension ReverseMode {
 
     mutating func whileLoop(_ condition: IR.Expression, _ body: [IR.Statement]) -> ([IR.Statement], [IR.Statement]) {
         let trips = bookkeeping(Naming.tripCount, .int, .int(0), mutable: true)
-        let (bodyForward, bodyReverse) = nested(loop: true) { $0.sweep(body) }
+        let (bodyForward, bodyReverse) = loopBody(body)
         let count = IR.Statement(.assign(name: trips.name, op: .add, value: .int(1)))
         let forward = trips.forward + [IR.Statement(.whileLoop(condition: condition, body: [count] + bodyForward))]
         let reverse = IR.Statement(.forLoop(IR.ForLoop(
@@ -91,7 +137,7 @@ extension ReverseMode {
         var forward: [IR.Statement] = []
         var restore: [IR.Statement] = []
         var test = condition
-        if !condition.reads.isDisjoint(with: Self.writes(thenBody + elseBody)) || Self.containsCall(condition) {
+        if !Self.conditionIsRecomputed(condition, thenBody + elseBody) {
             let saved = bookkeeping(Naming.branch, .bool, condition)
             forward = saved.forward
             restore = saved.restore

@@ -3,7 +3,16 @@ extension ReverseMode {
     mutating func sweep(_ body: [IR.Statement]) -> (forward: [IR.Statement], reverse: [IR.Statement]) {
         var forward: [IR.Statement] = []
         var reverse: [IR.Statement] = []
-        for statement in body {
+        for (position, statement) in body.enumerated() {
+            // Inside a fused body, a last loop that only accumulates into the enclosing
+            // loop's accumulators is fused as well.
+            if position == body.count - 1, blockDepth == 0, let outer = fusedAccumulators,
+               case .forLoop(let loop) = statement.kind, let inner = fusableAccumulators(loop), inner.isSubset(of: outer),
+               pendingBeforeFusion(Array(body[..<position])).isDisjoint(with: Self.writes([statement])) {
+                writeOrdinal += Self.writeCount([statement])
+                forward.append(fusedLoop(loop, accumulators: inner))
+                continue
+            }
             let (f, r) = self.statement(statement)
             forward += f
             reverse = r + reverse
@@ -33,34 +42,45 @@ extension ReverseMode {
             hoistedNames.insert(name)
             hoisted.append((name, type))
         }
-        return (IR.Statement(.assign(name: name, op: nil, value: value)), loopDepth > 0)
+        // In a fused body every iteration redeclares it too: its adjoint must restart at zero.
+        return (IR.Statement(.assign(name: name, op: nil, value: value)), loopDepth > 0 || fusedAccumulators != nil)
+    }
+
+    /// Whether the next write statement (in pre-order) tapes what it overwrites.
+    mutating func nextSaveDecision() -> Bool {
+        defer { writeOrdinal += 1 }
+        return saveDecisions[writeOrdinal]
     }
 
     mutating func statement(_ statement: IR.Statement) -> ([IR.Statement], [IR.Statement]) {
         switch statement.kind {
         case let .declare(name, type, mutable, value, annotated):
+            let tape = nextSaveDecision() && !untaped.contains(name)
             let (primal, overwrites) = declaration(name, type, mutable: mutable, value, annotated: annotated)
-            return assignment(name, type: type, value: value, primal: primal, overwrites: overwrites)
+            return assignment(name, type: type, value: value, primal: primal, overwrites: overwrites,
+                              tape: tape && overwrites)
         case let .assign(name, op, value):
+            let tape = nextSaveDecision()
             let type = types[name]!
             let primal = IR.Statement(statement.kind)
             switch op {
             case nil:
-                return assignment(name, type: type, value: value, primal: primal, overwrites: true)
+                return assignment(name, type: type, value: value, primal: primal, overwrites: true, tape: tape)
             case .add?, .subtract?:
-                var reverse = restore(name, type: type)
+                var reverse = tape ? pop(into: name, type: type) : []
                 if let adjoint = adjoints[name] {
                     let seed = IR.Expression.variable(adjoint, type)
                     reverse += backpropagate(value, seed: op == .add ? seed : -seed)
                 }
-                return (save(name, type: type) + [primal], reverse)
+                return ((tape ? push(.variable(name, type)) : []) + [primal], reverse)
             default:
                 // x *= v and x /= v as x = x * v: the adjoint needs the old x.
                 let full = IR.Expression.binary(op!, .variable(name, type), value)
-                return assignment(name, type: type, value: full, primal: primal, overwrites: true)
+                return assignment(name, type: type, value: full, primal: primal, overwrites: true, tape: tape)
             }
         case let .store(array, index, op, value):
-            return store(array, index: index, op: op, value: value, primal: IR.Statement(statement.kind))
+            let tape = nextSaveDecision()
+            return store(array, index: index, op: op, value: value, primal: IR.Statement(statement.kind), tape: tape)
         case .forLoop(let loop):
             return forLoop(loop)
         case let .whileLoop(condition, body):
@@ -80,18 +100,34 @@ extension ReverseMode {
 
     /// `name = value` (a declaration when `overwrites` is false at the top level).
     mutating func assignment(_ name: String, type: IRType, value: IR.Expression, primal: IR.Statement,
-                             overwrites: Bool) -> ([IR.Statement], [IR.Statement]) {
-        let forward = (overwrites ? save(name, type: type) : []) + [primal]
-        var reverse = overwrites ? restore(name, type: type) : []
+                             overwrites: Bool, tape: Bool) -> ([IR.Statement], [IR.Statement]) {
+        let forward = (tape ? push(.variable(name, type)) : []) + [primal]
+        var reverse = tape ? pop(into: name, type: type) : []
         guard let adjoint = adjoints[name] else { return (forward, reverse) }
         let adjointValue = IR.Expression.variable(adjoint, type)
         if case .call(let call) = value.kind {
-            reverse += backpropagateCall(call, seed: adjointValue, resultType: type)
-            reverse += resetAdjoint(adjoint, type: type)
+            // The pullback is read before the adjoint is cleared, then added: `h = f(h)`
+            // passes the old h's adjoint on through its own argument.
+            let (callCode, accumulation) = backpropagateCall(call, seed: adjointValue, resultType: type)
+            reverse += callCode
+            if overwrites { reverse += resetAdjoint(adjoint, type: type) }
+            reverse += accumulation
+        } else if Self.usesTargetAsResult(name, value) {
+            // y = sqrt(x): the rule reads y, which holds the result until it is popped.
+            guard case let .builtin(builtin, arguments) = value.kind else { preconditionFailure() }
+            var code: [IR.Statement] = []
+            let operands = arguments.map { named($0, into: &code) }
+            let partials = builtin.partials(operands, .variable(name, type))
+            for (argument, partial) in zip(arguments, partials) {
+                guard let partial, isActive(argument) else { continue }
+                accumulate(argument, adjointValue * partial, into: &code)
+            }
+            if overwrites { code += resetAdjoint(adjoint, type: type) }
+            return (forward, code + reverse)
         } else if type.isArray || !value.reads.contains(name) {
             // The adjoint is read before it is cleared; no copy needed.
             reverse += backpropagate(value, seed: adjointValue)
-            if overwrites || blockDepth > 0 { reverse += resetAdjoint(adjoint, type: type) }
+            if overwrites { reverse += resetAdjoint(adjoint, type: type) }
         } else {
             let seed = names.numbered(Naming.temporary)
             reverse.append(IR.Statement(.declare(name: seed, type: type, mutable: false, value: adjointValue, annotated: false)))
@@ -99,6 +135,13 @@ extension ReverseMode {
             reverse += backpropagate(value, seed: .variable(seed, type))
         }
         return (forward, reverse)
+    }
+
+    /// Whether the reverse of `name = value` reads the result from `name` itself:
+    /// a builtin whose rule reads its result, on operands other than `name`.
+    static func usesTargetAsResult(_ name: String, _ value: IR.Expression) -> Bool {
+        guard case .builtin(let builtin, _) = value.kind, ForwardMode.ruleReadsResult(builtin) else { return false }
+        return !value.reads.contains(name)
     }
 
     /// `dx = 0`, or every element of an adjoint array set to zero (no allocation).
@@ -112,10 +155,10 @@ extension ReverseMode {
     }
 
     mutating func store(_ array: String, index: IR.Expression, op: IR.BinaryOp?, value: IR.Expression,
-                        primal: IR.Statement) -> ([IR.Statement], [IR.Statement]) {
+                        primal: IR.Statement, tape: Bool) -> ([IR.Statement], [IR.Statement]) {
         let element = types[array]!.element!
-        let forward = saveElement(array, index: index, type: element) + [primal]
-        var reverse = restoreElement(array, index: index, type: element)
+        let forward = (tape ? push(.element(array, index, element)) : []) + [primal]
+        var reverse = tape ? restoreElement(array, index: index, type: element) : []
         guard let adjoint = adjoints[array] else { return (forward, reverse) }
         let adjointElement = IR.Expression.element(adjoint, index, element)
         switch op {

@@ -1,23 +1,6 @@
 extension ReverseMode {
-    /// Pushes the value of `name` before it is overwritten, if the reverse sweep reads it.
-    mutating func save(_ name: String, type: IRType) -> [IR.Statement] {
-        guard needed.contains(name) else { return [] }
-        return push(.variable(name, type))
-    }
-
-    /// Pops the value `save` pushed.
-    mutating func restore(_ name: String, type: IRType) -> [IR.Statement] {
-        guard needed.contains(name) else { return [] }
-        return pop(into: name, type: type)
-    }
-
-    mutating func saveElement(_ array: String, index: IR.Expression, type: IRType) -> [IR.Statement] {
-        guard needed.contains(array) else { return [] }
-        return push(.element(array, index, type))
-    }
-
+    /// `array[index] = tape.removeLast()`.
     mutating func restoreElement(_ array: String, index: IR.Expression, type: IRType) -> [IR.Statement] {
-        guard needed.contains(array) else { return [] }
         tapes.insert(type)
         return [IR.Statement(.removeLast(array: Naming.tape(type), into: array, index: index))]
     }

@@ -8,8 +8,7 @@
 /// recomputed from its (restored) operands instead of stored.
 /// **Control flow**: an `if` re-evaluates its condition, and a `for` its bounds, when
 /// the body cannot change them; otherwise they are saved. `while` loops and strides
-/// count their trips. Which variables need taping is a fixed point: generate,
-/// collect what the reverse sweep reads, regenerate until nothing new is read.
+/// count their trips. Which overwrites need taping is decided by ``SaveAnalysis``.
 /// See Docs/ReverseMode.md for the cost model.
 struct ReverseMode {
     let source: IR.Function
@@ -19,8 +18,16 @@ struct ReverseMode {
     var names: NameAllocator
     /// Adjoint variable of each active variable.
     var adjoints: [String: String] = [:]
-    /// Variables whose values the reverse sweep reads: their overwrites are taped.
-    var needed: Set<String>
+    /// Per write statement (pre-order): whether it tapes the value it overwrites.
+    var saveDecisions: [Bool] = []
+    var writeOrdinal = 0
+    /// Loop-local `let`s recomputed by the reverse sweep instead of taped.
+    var untaped: Set<String> = []
+    /// Accumulators whose adjoints are final inside the fused loop being swept (nil
+    /// outside fused loops).
+    var fusedAccumulators: Set<String>?
+    /// Adjoints declared inside fused bodies rather than at the reverse sweep's start.
+    var locallyDeclaredAdjoints: Set<String> = []
     /// Variables declared inside loops or branches, declared once at the top instead.
     var hoisted: [(name: String, type: IRType)] = []
     var hoistedNames: Set<String> = []
@@ -35,25 +42,19 @@ struct ReverseMode {
 
     static func transform(_ source: IR.Function, wrt: [String], name: String,
                           registry: DerivedFunctions) -> IR.Function {
-        var needed: Set<String> = []
+        let source = ExpensiveValueNaming.run(source)
         var names = NameAllocator(reserving: Naming.names(in: source))
         let valueName = names.fresh(Naming.value)
         let seedName = names.fresh(Naming.seed)
-        while true {
-            var pass = ReverseMode(source: source, wrt: wrt, registry: registry, needed: needed, names: names,
-                                   valueName: valueName, seedName: seedName)
-            let function = pass.run(name: name, wrt: wrt)
-            let read = pass.readsOfReverseSweep.union(needed)
-            if read == needed { return function }
-            needed = read
-        }
+        var pass = ReverseMode(source: source, wrt: wrt, registry: registry, names: names,
+                               valueName: valueName, seedName: seedName)
+        return pass.run(name: name, wrt: wrt)
     }
 
-    init(source: IR.Function, wrt: [String], registry: DerivedFunctions, needed: Set<String>, names: NameAllocator,
+    init(source: IR.Function, wrt: [String], registry: DerivedFunctions, names: NameAllocator,
          valueName: String, seedName: String) {
         self.source = source
         self.registry = registry
-        self.needed = needed
         self.names = names
         self.valueName = valueName
         self.seedName = seedName
@@ -66,33 +67,43 @@ struct ReverseMode {
         }
     }
 
-    /// Primal variables read by the reverse sweep of the last `run` (the taping set).
-    var readsOfReverseSweep: Set<String> = []
-
     mutating func run(name: String, wrt: [String]) -> IR.Function {
         let resultType = source.resultType
-        let (forward, reverse) = sweep(source.body)
-        readsOfReverseSweep = IRWalk.reads(in: reverse).filter { types[$0] != nil && adjoints.values.contains($0) == false }
+        let analysis = self
+        var saves = SaveAnalysis(adjointReads: { analysis.adjointReads(of: $0) },
+                                 readsOwnResult: { analysis.readsOwnResult($0) })
+        saveDecisions = saves.run(source.body)
+        var forward: [IR.Statement]
+        var reverse: [IR.Statement]
+        var fusedTail: [IR.Statement] = []
+        if let split = fusionSplit(source.body) {
+            // forward(before) ; reverse(after) ; fused(loop) ; forward(after) ; reverse(before)
+            (forward, reverse) = sweep(split.before)
+            writeOrdinal += Self.writeCount([IR.Statement(.forLoop(split.loop))])
+            let (afterForward, afterReverse) = sweep(split.after)
+            fusedTail = afterReverse + [fusedLoop(split.loop, accumulators: split.accumulators)] + afterForward
+        } else {
+            (forward, reverse) = sweep(source.body)
+        }
         var body: [IR.Statement] = []
         for (name, type) in hoisted {
             body.append(IR.Statement(.declare(name: name, type: type, mutable: true, value: Self.placeholder(type),
                                               annotated: true)))
         }
         for type in tapes.sorted(by: { $0.description < $1.description }) {
-            body.append(IR.Statement(.declare(name: Naming.tape(type), type: type.arrayOf!, mutable: true,
-                                              value: IR.Expression(.repeating(value: Self.placeholder(type), count: .int(0)),
-                                                                   type.arrayOf!),
-                                              annotated: true)))
+            body.append(IR.Statement(.declare(name: Naming.tape(type), type: .tape(type), mutable: true,
+                                              value: IR.Expression(.newTape, .tape(type)), annotated: false)))
         }
         body += forward
         // Adjoints start at zero; the result's adjoint is the seed.
-        for variable in adjoints.keys.sorted() where !source.parameters.contains(where: { $0.name == variable }) {
+        for variable in adjoints.keys.sorted() where !source.parameters.contains(where: { $0.name == variable })
+            && !locallyDeclaredAdjoints.contains(adjoints[variable]!) {
             body.append(declareAdjoint(of: variable))
         }
         for parameter in source.parameters where adjoints[parameter.name] != nil {
             body.append(declareAdjoint(of: parameter.name))
         }
-        body += reverse
+        body += fusedTail + reverse
         let active = source.parameters.filter { wrt.contains($0.name) }
         var results = [IR.Expression.variable(valueName, resultType)]
         for parameter in active {

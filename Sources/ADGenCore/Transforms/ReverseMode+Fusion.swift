@@ -1,0 +1,126 @@
+/// Loop fusion in reverse mode: running each iteration's reverse right after its
+/// forward, in one loop, as a hand-written gradient does.
+///
+/// Valid for a loop whose iterations affect each other's derivatives only through
+/// *accumulators* — active variables the body updates with `+=`/`-=` (or
+/// `a[i] += e`) and never reads — when the adjoints of those accumulators are known
+/// before the loop runs. The reverse of iteration k then needs only the state right
+/// after its own forward (no tape) and the accumulators' adjoints (final). The
+/// function-level case: the last top-level loop, followed by straight-line code whose
+/// reverse reads nothing the loop or that code writes, e.g. `return total`:
+///
+///     forward(before) ; reverse(after) ; fused(loop) ; forward(after) ; reverse(before)
+///
+/// Inside a fused body, a loop that ends the body and accumulates only into the
+/// enclosing loop's accumulators is fused too.
+extension ReverseMode {
+    /// The active accumulators of `loop` when every active value it carries from one
+    /// iteration to the next is an accumulator; nil otherwise.
+    func fusableAccumulators(_ loop: IR.ForLoop) -> Set<String>? {
+        if case .reversedRange = loop.sequence { return nil }
+        var declared: Set<String> = []
+        var updates: [String: Bool] = [:]  // accumulator candidate → only +=/-= so far
+        IRWalk.forEachStatement(loop.body) { statement in
+            switch statement.kind {
+            case .declare(let name, _, _, _, _):
+                declared.insert(name)
+            case let .assign(name, op, value):
+                let accumulates = (op == .add || op == .subtract) && !value.reads.contains(name)
+                updates[name] = (updates[name] ?? true) && accumulates
+            case let .store(array, _, op, _):
+                updates[array] = (updates[array] ?? true) && (op == .add || op == .subtract)
+            case .whileLoop, .append, .removeLast, .destructure:
+                updates["$unsupported"] = false
+            default:
+                break
+            }
+        }
+        if updates["$unsupported"] == false { return nil }
+        let reads = IRWalk.reads(in: loop.body)
+        var accumulators: Set<String> = []
+        for (name, accumulates) in updates where !declared.contains(name) && isActive(name) {
+            guard accumulates, !reads.contains(name) else { return nil }
+            accumulators.insert(name)
+        }
+        return accumulators
+    }
+
+    /// Sweeps `body` as a unit whose reverse runs right after its forward: its
+    /// declarations stay local, taping is decided for the body alone, and adjoints of
+    /// its top-level declarations are declared at the start of its reverse code.
+    mutating func fusedBody(_ body: [IR.Statement], accumulators: Set<String>) -> [IR.Statement] {
+        let saved = (saveDecisions, writeOrdinal, blockDepth, loopDepth, fusedAccumulators)
+        let analysis = self
+        var saves = SaveAnalysis(adjointReads: { analysis.adjointReads(of: $0) },
+                                 readsOwnResult: { analysis.readsOwnResult($0) })
+        saveDecisions = saves.run(body)
+        writeOrdinal = 0
+        blockDepth = 0
+        loopDepth = 0
+        fusedAccumulators = accumulators
+        let (forward, reverse) = sweep(body)
+        (saveDecisions, writeOrdinal, blockDepth, loopDepth, fusedAccumulators) = saved
+        var locals: [IR.Statement] = []
+        for statement in body {
+            guard case .declare(let name, let type, _, _, _) = statement.kind, let adjoint = adjoints[name] else { continue }
+            locallyDeclaredAdjoints.insert(adjoint)
+            locals.append(IR.Statement(.declare(name: adjoint, type: type, mutable: true,
+                                                value: zero(like: name, type: type), annotated: false)))
+        }
+        return forward + locals + reverse
+    }
+
+    /// `for i in … { forward(body); reverse(body) }`.
+    mutating func fusedLoop(_ loop: IR.ForLoop, accumulators: Set<String>) -> IR.Statement {
+        var fused = loop
+        fused.body = fusedBody(loop.body, accumulators: accumulators)
+        return IR.Statement(.forLoop(fused))
+    }
+
+    /// What the reverse of `body` reads after `body` ran (see ``SaveAnalysis``).
+    func pendingBeforeFusion(_ body: [IR.Statement]) -> Set<String> {
+        let analysis = self
+        var saves = SaveAnalysis(adjointReads: { analysis.adjointReads(of: $0) },
+                                 readsOwnResult: { analysis.readsOwnResult($0) })
+        return saves.pendingAfter(body)
+    }
+
+    /// Number of write statements in `body` (the ordinals its sweep consumes).
+    static func writeCount(_ body: [IR.Statement]) -> Int {
+        var count = 0
+        IRWalk.forEachStatement(body) { statement in
+            switch statement.kind {
+            case .declare, .assign, .store: count += 1
+            default: break
+            }
+        }
+        return count
+    }
+
+    /// The function body split for fusion — `(before, loop, after)` — when its last
+    /// top-level loop can be fused with the straight-line code after it.
+    func fusionSplit(_ body: [IR.Statement]) -> (before: [IR.Statement], loop: IR.ForLoop, accumulators: Set<String>,
+                                                 after: [IR.Statement])? {
+        guard let position = body.lastIndex(where: { if case .forLoop = $0.kind { return true }; return false }),
+              case .forLoop(let loop) = body[position].kind,
+              let accumulators = fusableAccumulators(loop) else { return nil }
+        let after = Array(body[(position + 1)...])
+        var written = Self.writes([body[position]]).union(Self.writes(after))
+        for statement in after {
+            switch statement.kind {
+            case .declare(_, _, _, let value, _), .assign(_, _, let value):
+                if case .call = value.kind { return nil }
+            case .returnValues, .comment: break
+            default: return nil
+            }
+            written.formUnion(statement.writtenVariable.map { [$0] } ?? [])
+            if !adjointReads(of: statement).isDisjoint(with: written) { return nil }
+            if readsOwnResult(statement) { return nil }
+        }
+        // The reverse of the code before the loop runs last: it must not need a value
+        // the loop or the tail overwrites (the fused code tapes nothing for it).
+        let before = Array(body[..<position])
+        if !pendingBeforeFusion(before).isDisjoint(with: written) { return nil }
+        return (before, loop, accumulators, after)
+    }
+}

@@ -1,0 +1,211 @@
+/// Which overwrites the forward sweep must tape (Tapenade's "to be recorded").
+///
+/// Forward dataflow over the structured IR: `pending` holds the variables whose
+/// current value the reverse sweep will read (some statement since the variable's
+/// last write reads it in its adjoint code). A write of such a variable must push the
+/// old value; a write of any other variable need not, because nothing in the reverse
+/// sweep looks at the value it destroys. Loops iterate to a fixed point over the
+/// back edge; branches join by union. The result is one decision per write
+/// statement, in pre-order, which is the order ``ReverseMode/sweep(_:)`` visits them.
+struct SaveAnalysis {
+    /// The adjoint reads of a statement (see ``ReverseMode/adjointReads(of:)``).
+    let adjointReads: (IR.Statement) -> Set<String>
+    private(set) var decisions: [Bool] = []
+    private var ordinal = 0
+
+    init(adjointReads: @escaping (IR.Statement) -> Set<String>, readsOwnResult: @escaping (IR.Statement) -> Bool) {
+        self.adjointReads = adjointReads
+        self.readsOwnResult = readsOwnResult
+    }
+
+    mutating func run(_ body: [IR.Statement]) -> [Bool] {
+        var pending: Set<String> = []
+        walk(body, &pending)
+        return decisions
+    }
+
+    /// The variables whose values the reverse of `body` will read, after `body` ran:
+    /// code that follows `body` must not overwrite them untaped.
+    mutating func pendingAfter(_ body: [IR.Statement]) -> Set<String> {
+        var pending: Set<String> = []
+        walk(body, &pending)
+        return pending
+    }
+
+    /// `y = sqrt(x)` reads `y` after the write (see ``ReverseMode/usesTargetAsResult(_:_:)``).
+    private let readsOwnResult: (IR.Statement) -> Bool
+
+    private mutating func record(_ decision: Bool) {
+        if ordinal < decisions.count {
+            decisions[ordinal] = decisions[ordinal] || decision
+        } else {
+            decisions.append(decision)
+        }
+        ordinal += 1
+    }
+
+    private mutating func walk(_ body: [IR.Statement], _ pending: inout Set<String>) {
+        for statement in body {
+            switch statement.kind {
+            case .declare, .assign, .store:
+                pending.formUnion(adjointReads(statement))
+                let target = statement.writtenVariable!
+                record(pending.contains(target))
+                pending.remove(target)
+                if readsOwnResult(statement) { pending.insert(target) }
+            case .forLoop(let loop):
+                loopBody(loop.body, &pending)
+                pending.formUnion(ReverseMode.reversedHeaderReads(loop))
+            case .whileLoop(_, let body):
+                loopBody(body, &pending)
+            case let .ifElse(condition, thenBody, elseBody):
+                var thenPending = pending
+                var elsePending = pending
+                walk(thenBody, &thenPending)
+                walk(elseBody, &elsePending)
+                pending = thenPending.union(elsePending)
+                if ReverseMode.conditionIsRecomputed(condition, thenBody + elseBody) {
+                    pending.formUnion(condition.reads)
+                }
+            case .returnValues:
+                pending.formUnion(adjointReads(statement))
+            default:
+                break
+            }
+        }
+    }
+
+    /// Iterates a loop body until the state at its head stops growing; every pass
+    /// re-records the body's decisions (or-ed), so the last pass sees the back edge.
+    private mutating func loopBody(_ body: [IR.Statement], _ pending: inout Set<String>) {
+        let start = ordinal
+        var head = pending
+        let recomputed = ReverseMode.recomputable(body).values
+        while true {
+            ordinal = start
+            var state = head
+            walk(body, &state)
+            // The reversed iteration starts by recomputing these from their operands.
+            for (name, value) in recomputed {
+                state.remove(name)
+                state.formUnion(value.reads)
+            }
+            let next = head.union(state)
+            if next == head {
+                pending = head.union(state)
+                return
+            }
+            head = next
+        }
+    }
+}
+
+extension ReverseMode {
+    /// Primal variables the reverse code of `statement` reads (values of operands of
+    /// nonlinear operations, indices, call arguments), before its own write.
+    func adjointReads(of statement: IR.Statement) -> Set<String> {
+        switch statement.kind {
+        case let .declare(name, _, _, value, _):
+            guard isActive(name) else { return [] }
+            return Self.usesTargetAsResult(name, value) ? resultRuleOperandReads(value) : adjointReads(value)
+        case let .assign(name, op, value):
+            guard isActive(name) else { return [] }
+            if case .call = value.kind { return value.reads }
+            if op == nil, Self.usesTargetAsResult(name, value) { return resultRuleOperandReads(value) }
+            switch op {
+            case .multiply?, .divide?: return adjointReads(.binary(op!, .variable(name, types[name]!), value))
+            default: return adjointReads(value)
+            }
+        case let .store(array, index, op, value):
+            guard isActive(array) else { return index.reads }
+            let element = types[array]!.element!
+            switch op {
+            case .multiply?, .divide?:
+                return index.reads.union(adjointReads(.binary(op!, .element(array, index, element), value)))
+            default: return index.reads.union(adjointReads(value))
+            }
+        case .returnValues(let values):
+            return values.reduce(into: Set<String>()) { $0.formUnion(adjointReads($1)) }
+        default:
+            return []
+        }
+    }
+
+    /// Whether `statement` is `y = f(x)` whose reverse reads `y` after the write.
+    func readsOwnResult(_ statement: IR.Statement) -> Bool {
+        switch statement.kind {
+        case let .declare(name, _, _, value, _), let .assign(name, nil, value):
+            return isActive(name) && Self.usesTargetAsResult(name, value)
+        default:
+            return false
+        }
+    }
+
+    /// For `y = f(args)` differentiated with `y` as the result: the operands the rule
+    /// reads, plus what the arguments' own adjoint code reads.
+    func resultRuleOperandReads(_ value: IR.Expression) -> Set<String> {
+        guard case let .builtin(builtin, arguments) = value.kind else { return adjointReads(value) }
+        let probes = (0..<arguments.count).map { IR.Expression.variable("$\($0)", .double) }
+        let used = builtin.partials(probes, .variable("$result", .double)).reduce(into: Set<String>()) {
+            $0.formUnion($1?.reads ?? [])
+        }
+        var reads: Set<String> = []
+        for (position, argument) in arguments.enumerated() {
+            if used.contains("$\(position)") || !argument.isAtomic { reads.formUnion(argument.reads) }
+            reads.formUnion(adjointReads(argument))
+        }
+        return reads
+    }
+
+    /// Mirrors ``accumulate(_:_:into:)``: which values its code reads.
+    func adjointReads(_ expression: IR.Expression) -> Set<String> {
+        guard isActive(expression) else { return [] }
+        switch expression.kind {
+        case .variable: return []
+        case .element(_, let index): return index.reads
+        case .unary(_, let operand): return adjointReads(operand)
+        case let .binary(op, lhs, rhs):
+            var reads = adjointReads(lhs).union(adjointReads(rhs))
+            switch op {
+            case .multiply:
+                if isActive(lhs) { reads.formUnion(rhs.reads) }
+                if isActive(rhs) { reads.formUnion(lhs.reads) }
+            case .divide:
+                reads.formUnion(rhs.reads)
+                if isActive(rhs) { reads.formUnion(lhs.reads) }
+            default: break
+            }
+            return reads
+        case let .ternary(condition, thenValue, elseValue):
+            return condition.reads.union(adjointReads(thenValue)).union(adjointReads(elseValue))
+        case .builtin(_, let arguments):
+            return arguments.reduce(into: Set<String>()) { $0.formUnion($1.reads) }
+        case .call(let call):
+            return call.arguments.reduce(into: Set<String>()) { $0.formUnion($1.value.reads) }
+        case .repeating(let value, _):
+            return adjointReads(value)
+        default:
+            return []
+        }
+    }
+
+    /// What the reversed header of `loop` re-evaluates (bounds the body cannot change).
+    static func reversedHeaderReads(_ loop: IR.ForLoop) -> Set<String> {
+        let writes = Self.writes(loop.body)
+        var reads: Set<String> = []
+        let recomputed: [IR.Expression]
+        switch loop.sequence {
+        case let .range(lower, upper, _): recomputed = [lower, upper]
+        case let .stride(from, _, by, _): recomputed = [from, by]
+        case .reversedRange: recomputed = []
+        }
+        for expression in recomputed where expression.reads.isDisjoint(with: writes) {
+            reads.formUnion(expression.reads)
+        }
+        return reads
+    }
+
+    static func conditionIsRecomputed(_ condition: IR.Expression, _ body: [IR.Statement]) -> Bool {
+        condition.reads.isDisjoint(with: writes(body)) && !containsCall(condition)
+    }
+}
