@@ -57,6 +57,26 @@ extension IR.Expression {
         }
     }
 
+    /// Structural equality of pure expressions (same tree, same names and literals).
+    public func isStructurallyEqual(to other: IR.Expression) -> Bool {
+        switch (kind, other.kind) {
+        case let (.int(a, _), .int(b, _)): return a == b
+        case let (.double(a, _), .double(b, _)): return a == b
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.variable(a), .variable(b)): return a == b
+        case (.pi, .pi): return true
+        case let (.count(a), .count(b)): return a == b
+        case let (.element(a, i), .element(b, j)): return a == b && i.isStructurallyEqual(to: j)
+        case let (.unary(o1, a), .unary(o2, b)): return o1 == o2 && a.isStructurallyEqual(to: b)
+        case let (.binary(o1, a1, b1), .binary(o2, a2, b2)):
+            return o1 == o2 && a1.isStructurallyEqual(to: a2) && b1.isStructurallyEqual(to: b2)
+        case let (.intToDouble(a), .intToDouble(b)): return a.isStructurallyEqual(to: b)
+        case let (.builtin(f, a), .builtin(g, b)):
+            return f == g && a.count == b.count && zip(a, b).allSatisfy { $0.isStructurallyEqual(to: $1) }
+        default: return false
+        }
+    }
+
     public static func binary(_ op: IR.BinaryOp, _ lhs: IR.Expression, _ rhs: IR.Expression) -> IR.Expression {
         let type: IRType = op.isComparison || op.isLogical ? .bool : lhs.type
         return IR.Expression(.binary(op, lhs, rhs), type)

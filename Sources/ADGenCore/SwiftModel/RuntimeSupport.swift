@@ -2,28 +2,47 @@
 /// generated file depends on nothing but Foundation, so these travel with it.
 public enum RuntimeSupport {
     /// Reverse mode's stack of saved values: a buffer that doubles when full and a top
-    /// index. A push is one compare, one store and one add; a pop, one subtract and one
-    /// load — a third of what `Array.append`/`removeLast` cost here. `fileprivate`, so
-    /// several generated files can live in one module.
+    /// index. A push is one compare, one store and one add; a pop, one subtract and
+    /// one load — no uniqueness or bounds checks, which cost a third of the gradient
+    /// time with an array-backed tape. The buffer is allocated on the first push.
+    /// `fileprivate`, so several generated files can live in one module.
     public static let tape: [String] = [
         "/// Values saved by the forward sweep of a reverse-mode function, popped by its reverse sweep.",
-        "fileprivate struct ADGenTape<Element> {",
-        "    private var storage: [Element] = []",
+        "fileprivate final class ADGenTape<Element> {",
+        "    private var storage: UnsafeMutablePointer<Element>?",
+        "    private var capacity = 0",
         "    private var top = 0",
         "",
         "    @inline(__always)",
-        "    mutating func push(_ value: Element) {",
-        "        if top == storage.count {",
-        "            storage.append(contentsOf: repeatElement(value, count: Swift.max(storage.count, 64)))",
+        "    func push(_ value: Element) {",
+        "        if top == capacity {",
+        "            grow()",
         "        }",
-        "        storage[top] = value",
+        "        (storage! + top).initialize(to: value)",
         "        top += 1",
         "    }",
         "",
         "    @inline(__always) @discardableResult",
-        "    mutating func pop() -> Element {",
+        "    func pop() -> Element {",
         "        top -= 1",
-        "        return storage[top]",
+        "        return (storage! + top).move()",
+        "    }",
+        "",
+        "    @inline(never)",
+        "    private func grow() {",
+        "        let larger = Swift.max(64, capacity * 2)",
+        "        let buffer = UnsafeMutablePointer<Element>.allocate(capacity: larger)",
+        "        if let storage {",
+        "            buffer.moveInitialize(from: storage, count: top)",
+        "            storage.deallocate()",
+        "        }",
+        "        storage = buffer",
+        "        capacity = larger",
+        "    }",
+        "",
+        "    deinit {",
+        "        storage?.deinitialize(count: top)",
+        "        storage?.deallocate()",
         "    }",
         "}",
     ]

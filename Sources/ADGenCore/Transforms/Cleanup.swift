@@ -21,13 +21,21 @@ public enum Cleanup {
     static func prune(_ body: [IR.Statement], reads: Set<String>) -> ([IR.Statement], Bool) {
         var changed = false
         var result: [IR.Statement] = []
+        var deadInScope: Set<String> = []
         for (position, statement) in body.enumerated() {
             var statement = statement
+            if let target = statement.writtenVariable, deadInScope.contains(target) {
+                changed = true
+                continue
+            }
+            if !deadInScope.isEmpty { statement = removingWrites(to: deadInScope, in: statement) }
             switch statement.kind {
             case .declare(let name, _, _, _, _):
-                // A declaration is visible only in the rest of its block.
+                // A declaration is visible only in the rest of its block; when nothing
+                // there reads it, it goes with every write to it.
                 if !reads.contains(name) || !IRWalk.reads(in: Array(body[(position + 1)...])).contains(name) {
                     changed = true
+                    deadInScope.insert(name)
                     continue
                 }
             case .assign(let name, _, _):
@@ -75,11 +83,41 @@ public enum Cleanup {
         return (result, changed)
     }
 
+    /// `statement` without writes to `names` (declarations whose scope ended up unread).
+    /// A nested redeclaration of a name starts a new variable, which stays.
+    static func removingWrites(to names: Set<String>, in statement: IR.Statement) -> IR.Statement {
+        func block(_ body: [IR.Statement]) -> [IR.Statement] {
+            var live = names
+            var result: [IR.Statement] = []
+            for statement in body {
+                if case .declare(let name, _, _, _, _) = statement.kind { live.remove(name) }
+                else if let target = statement.writtenVariable, live.contains(target) { continue }
+                result.append(live.isEmpty ? statement : removingWrites(to: live, in: statement))
+            }
+            return result
+        }
+        var statement = statement
+        switch statement.kind {
+        case .forLoop(var loop):
+            loop.body = block(loop.body)
+            statement.kind = .forLoop(loop)
+        case let .whileLoop(condition, body):
+            statement.kind = .whileLoop(condition: condition, body: block(body))
+        case let .ifElse(condition, thenBody, elseBody):
+            statement.kind = .ifElse(condition: condition, then: block(thenBody), else: block(elseBody))
+        default:
+            break
+        }
+        return statement
+    }
+
     static func finalize(_ body: [IR.Statement], mutated: Set<String>, reads: Set<String>) -> [IR.Statement] {
         body.map { statement in
             var statement = statement
             switch statement.kind {
-            case let .declare(name, type, mutable, value, annotated) where mutable && !mutated.contains(name):
+            case let .declare(name, type, mutable, value, annotated)
+                where mutable && (!mutated.contains(name) || type.isTape):
+                // Tapes are reference types: pushing and popping does not reassign them.
                 statement.kind = .declare(name: name, type: type, mutable: false, value: value, annotated: annotated)
             case .forLoop(var loop):
                 if let index = loop.index, !IRWalk.reads(in: loop.body).contains(index) { loop.index = nil }

@@ -71,6 +71,15 @@ extension ReverseMode {
     }
 
     mutating func forLoop(_ loop: IR.ForLoop) -> ([IR.Statement], [IR.Statement]) {
+        if nextLoopDecision(), let accumulators = independentIterations(loop) {
+            // Recompute fusion: the primal loop forward; in reverse, each iteration re-run
+            // and reversed at once, in natural order.
+            writeOrdinal += Self.writeCount(loop.body)
+            loopOrdinal += Self.forLoopCount(loop.body)
+            var reverse = loop
+            reverse.body = fusedBody(loop.body, accumulators: accumulators, skipping: accumulators)
+            return ([IR.Statement(.forLoop(loop))], [IR.Statement(.forLoop(reverse))])
+        }
         let writes = Self.writes(loop.body)
         let (bodyForward, bodyReverse) = loopBody(loop.body)
         var forward: [IR.Statement] = []
@@ -90,9 +99,12 @@ extension ReverseMode {
             forward.append(IR.Statement(.forLoop(IR.ForLoop(index: loop.index,
                                                             sequence: .range(lower: low, upper: high, closed: closed),
                                                             body: bodyForward))))
-            let reverse = IR.Statement(.forLoop(IR.ForLoop(index: loop.index,
-                                                           sequence: .reversedRange(lower: low, upper: high, closed: closed),
-                                                           body: bodyReverse)))
+            // Iterations that exchange only accumulators and pop nothing can be reversed
+            // in any order: keep the natural one.
+            let independent = fusableAccumulators(loop) != nil && !Self.popsTape(bodyReverse)
+            let sequence: IR.Sequence = independent ? .range(lower: low, upper: high, closed: closed)
+                : .reversedRange(lower: low, upper: high, closed: closed)
+            let reverse = IR.Statement(.forLoop(IR.ForLoop(index: loop.index, sequence: sequence, body: bodyReverse)))
             return (forward, [reverse] + restores)
         case let .stride(from, bound, by, through):
             let start = stable(from, "start", &self)
@@ -145,6 +157,12 @@ extension ReverseMode {
         }
         forward.append(IR.Statement(.ifElse(condition: test, then: thenForward, else: elseForward)))
         return (forward, [IR.Statement(.ifElse(condition: test, then: thenReverse, else: elseReverse))] + restore)
+    }
+
+    static func popsTape(_ body: [IR.Statement]) -> Bool {
+        var pops = false
+        IRWalk.forEachStatement(body) { if case .removeLast = $0.kind { pops = true } }
+        return pops
     }
 
     static func containsCall(_ expression: IR.Expression) -> Bool {

@@ -48,18 +48,24 @@ extension ReverseMode {
     /// Sweeps `body` as a unit whose reverse runs right after its forward: its
     /// declarations stay local, taping is decided for the body alone, and adjoints of
     /// its top-level declarations are declared at the start of its reverse code.
-    mutating func fusedBody(_ body: [IR.Statement], accumulators: Set<String>) -> [IR.Statement] {
-        let saved = (saveDecisions, writeOrdinal, blockDepth, loopDepth, fusedAccumulators)
-        let analysis = self
-        var saves = SaveAnalysis(adjointReads: { analysis.adjointReads(of: $0) },
-                                 readsOwnResult: { analysis.readsOwnResult($0) })
+    /// With `skipping`, the forward part leaves out updates of those accumulators (the
+    /// recompute-fused re-run must not add to them a second time).
+    mutating func fusedBody(_ body: [IR.Statement], accumulators: Set<String>,
+                            skipping: Set<String> = []) -> [IR.Statement] {
+        let saved = (saveDecisions, writeOrdinal, loopDecisions, loopOrdinal, blockDepth, loopDepth, fusedAccumulators,
+                     skippedUpdates)
+        var saves = makeSaveAnalysis()
         saveDecisions = saves.run(body)
+        loopDecisions = saves.loopDecisions.map { $0 ?? false }
         writeOrdinal = 0
+        loopOrdinal = 0
         blockDepth = 0
         loopDepth = 0
         fusedAccumulators = accumulators
+        skippedUpdates.formUnion(skipping)
         let (forward, reverse) = sweep(body)
-        (saveDecisions, writeOrdinal, blockDepth, loopDepth, fusedAccumulators) = saved
+        (saveDecisions, writeOrdinal, loopDecisions, loopOrdinal, blockDepth, loopDepth, fusedAccumulators,
+         skippedUpdates) = saved
         var locals: [IR.Statement] = []
         for statement in body {
             guard case .declare(let name, let type, _, _, _) = statement.kind, let adjoint = adjoints[name] else { continue }
@@ -79,10 +85,29 @@ extension ReverseMode {
 
     /// What the reverse of `body` reads after `body` ran (see ``SaveAnalysis``).
     func pendingBeforeFusion(_ body: [IR.Statement]) -> Set<String> {
+        var saves = makeSaveAnalysis()
+        return saves.pendingAfter(body)
+    }
+
+    func makeSaveAnalysis() -> SaveAnalysis {
         let analysis = self
         var saves = SaveAnalysis(adjointReads: { analysis.adjointReads(of: $0) },
                                  readsOwnResult: { analysis.readsOwnResult($0) })
-        return saves.pendingAfter(body)
+        saves.independent = { Self.isCheapToRerun($0.body) && analysis.independentIterations($0) != nil }
+        return saves
+    }
+
+    /// The next `for` loop's recompute-fusion decision (pre-order).
+    mutating func nextLoopDecision() -> Bool {
+        defer { loopOrdinal += 1 }
+        return loopDecisions[loopOrdinal]
+    }
+
+    /// Number of `for` loops in `body` (the loop ordinals its sweep consumes).
+    static func forLoopCount(_ body: [IR.Statement]) -> Int {
+        var count = 0
+        IRWalk.forEachStatement(body) { if case .forLoop = $0.kind { count += 1 } }
+        return count
     }
 
     /// Number of write statements in `body` (the ordinals its sweep consumes).

@@ -12,6 +12,12 @@ struct SaveAnalysis {
     let adjointReads: (IR.Statement) -> Set<String>
     private(set) var decisions: [Bool] = []
     private var ordinal = 0
+    /// Per `for` loop (pre-order): whether it is recompute-fused (see
+    /// ``ReverseMode/independentIterations(_:)``); nil until a pass decides.
+    private(set) var loopDecisions: [Bool?] = []
+    private var loopOrdinal = 0
+    /// Whether a loop's iterations are independent (its eligibility for recompute fusion).
+    var independent: (IR.ForLoop) -> Bool = { _ in false }
 
     init(adjointReads: @escaping (IR.Statement) -> Set<String>, readsOwnResult: @escaping (IR.Statement) -> Bool) {
         self.adjointReads = adjointReads
@@ -35,6 +41,16 @@ struct SaveAnalysis {
     /// `y = sqrt(x)` reads `y` after the write (see ``ReverseMode/usesTargetAsResult(_:_:)``).
     private let readsOwnResult: (IR.Statement) -> Bool
 
+    /// Loop decisions hold only if every pass agrees.
+    private mutating func recordLoop(_ decision: Bool?) {
+        if loopOrdinal < loopDecisions.count {
+            if let decision { loopDecisions[loopOrdinal] = (loopDecisions[loopOrdinal] ?? true) && decision }
+        } else {
+            loopDecisions.append(decision)
+        }
+        loopOrdinal += 1
+    }
+
     private mutating func record(_ decision: Bool) {
         if ordinal < decisions.count {
             decisions[ordinal] = decisions[ordinal] || decision
@@ -54,8 +70,22 @@ struct SaveAnalysis {
                 pending.remove(target)
                 if readsOwnResult(statement) { pending.insert(target) }
             case .forLoop(let loop):
+                // Taped reverse first; recompute fusion replaces it when it would tape
+                // and the loop qualifies (cheap to re-run, independent iterations).
+                let snapshot = (decisions, ordinal, loopDecisions, loopOrdinal, pending)
+                let writeStart = ordinal + 0
+                recordLoop(false)
                 loopBody(loop.body, &pending)
                 pending.formUnion(ReverseMode.reversedHeaderReads(loop))
+                let tapes = decisions[writeStart..<ordinal].contains(true)
+                let writes = ReverseMode.writes(loop.body)
+                if tapes, independent(loop), snapshot.4.isDisjoint(with: writes) {
+                    (decisions, ordinal, loopDecisions, loopOrdinal, pending) = snapshot
+                    recordLoop(true)
+                    for _ in 0..<ReverseMode.writeCount(loop.body) { record(false) }
+                    for _ in 0..<ReverseMode.forLoopCount(loop.body) { recordLoop(nil) }
+                    pending.formUnion(IRWalk.reads(in: [statement]))
+                }
             case .whileLoop(_, let body):
                 loopBody(body, &pending)
             case let .ifElse(condition, thenBody, elseBody):
@@ -79,10 +109,12 @@ struct SaveAnalysis {
     /// re-records the body's decisions (or-ed), so the last pass sees the back edge.
     private mutating func loopBody(_ body: [IR.Statement], _ pending: inout Set<String>) {
         let start = ordinal
+        let loopStart = loopOrdinal
         var head = pending
         let recomputed = ReverseMode.recomputable(body).values
         while true {
             ordinal = start
+            loopOrdinal = loopStart
             var state = head
             walk(body, &state)
             // The reversed iteration starts by recomputing these from their operands.

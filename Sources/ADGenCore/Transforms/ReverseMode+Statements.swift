@@ -10,6 +10,7 @@ extension ReverseMode {
                case .forLoop(let loop) = statement.kind, let inner = fusableAccumulators(loop), inner.isSubset(of: outer),
                pendingBeforeFusion(Array(body[..<position])).isDisjoint(with: Self.writes([statement])) {
                 writeOrdinal += Self.writeCount([statement])
+                loopOrdinal += Self.forLoopCount([statement])
                 forward.append(fusedLoop(loop, accumulators: inner))
                 continue
             }
@@ -72,6 +73,7 @@ extension ReverseMode {
                     let seed = IR.Expression.variable(adjoint, type)
                     reverse += backpropagate(value, seed: op == .add ? seed : -seed)
                 }
+                if skippedUpdates.contains(name) { return ([], reverse) }
                 return ((tape ? push(.variable(name, type)) : []) + [primal], reverse)
             default:
                 // x *= v and x /= v as x = x * v: the adjoint needs the old x.
@@ -157,7 +159,8 @@ extension ReverseMode {
     mutating func store(_ array: String, index: IR.Expression, op: IR.BinaryOp?, value: IR.Expression,
                         primal: IR.Statement, tape: Bool) -> ([IR.Statement], [IR.Statement]) {
         let element = types[array]!.element!
-        let forward = (tape ? push(.element(array, index, element)) : []) + [primal]
+        let skipped = skippedUpdates.contains(array) && (op == .add || op == .subtract)
+        let forward = skipped ? [] : (tape ? push(.element(array, index, element)) : []) + [primal]
         var reverse = tape ? restoreElement(array, index: index, type: element) : []
         guard let adjoint = adjoints[array] else { return (forward, reverse) }
         let adjointElement = IR.Expression.element(adjoint, index, element)

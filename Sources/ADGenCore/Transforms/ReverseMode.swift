@@ -28,6 +28,13 @@ struct ReverseMode {
     var fusedAccumulators: Set<String>?
     /// Adjoints declared inside fused bodies rather than at the reverse sweep's start.
     var locallyDeclaredAdjoints: Set<String> = []
+    /// Per `for` loop (pre-order): recompute-fused or not.
+    var loopDecisions: [Bool] = []
+    var loopOrdinal = 0
+    /// Accumulators whose forward updates a recompute-fused re-run leaves out.
+    var skippedUpdates: Set<String> = []
+    /// Arrays whose length never changes (for the scratch-array rule).
+    let fixedLengths: [String: IR.Expression]
     /// Variables declared inside loops or branches, declared once at the top instead.
     var hoisted: [(name: String, type: IRType)] = []
     var hoistedNames: Set<String> = []
@@ -59,6 +66,7 @@ struct ReverseMode {
         self.valueName = valueName
         self.seedName = seedName
         types = source.variableTypes
+        fixedLengths = Self.fixedLengths(in: source)
         var activeSource = source
         activeSource.wrt = wrt
         activity = Activity(activeSource, types: types)
@@ -69,10 +77,9 @@ struct ReverseMode {
 
     mutating func run(name: String, wrt: [String]) -> IR.Function {
         let resultType = source.resultType
-        let analysis = self
-        var saves = SaveAnalysis(adjointReads: { analysis.adjointReads(of: $0) },
-                                 readsOwnResult: { analysis.readsOwnResult($0) })
+        var saves = makeSaveAnalysis()
         saveDecisions = saves.run(source.body)
+        loopDecisions = saves.loopDecisions.map { $0 ?? false }
         var forward: [IR.Statement]
         var reverse: [IR.Statement]
         var fusedTail: [IR.Statement] = []
@@ -80,6 +87,7 @@ struct ReverseMode {
             // forward(before) ; reverse(after) ; fused(loop) ; forward(after) ; reverse(before)
             (forward, reverse) = sweep(split.before)
             writeOrdinal += Self.writeCount([IR.Statement(.forLoop(split.loop))])
+            loopOrdinal += Self.forLoopCount([IR.Statement(.forLoop(split.loop))])
             let (afterForward, afterReverse) = sweep(split.after)
             fusedTail = afterReverse + [fusedLoop(split.loop, accumulators: split.accumulators)] + afterForward
         } else {
