@@ -6,14 +6,21 @@ let package = Package(
     products: [
         .executable(name: "adgen", targets: ["adgen"]),
         .library(name: "ADGenCore", targets: ["ADGenCore"]),
+        // Gradient checks, complex-step builtins and the swiftc driver. Dynamic, so that
+        // `adgen check` can link the programs it compiles against it (see Docs/Checking.md).
+        .library(name: "ADGenRuntime", type: .dynamic, targets: ["ADGenRuntime"]),
         .plugin(name: "ADGenPlugin", targets: ["ADGenPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         // Pure, in-memory compiler: source text in, Swift text and diagnostics out.
         .target(name: "ADGenCore"),
+        // What generated complex-step code and `adgen check` programs link: finite differences,
+        // complex step (swift-numerics' Complex<Double>), dot-product tests, the swiftc driver.
+        .target(name: "ADGenRuntime", dependencies: [.product(name: "Numerics", package: "swift-numerics")]),
         // The command-line tool: all file I/O lives here.
         .executableTarget(
             name: "adgen",
@@ -33,5 +40,7 @@ let package = Package(
         .testTarget(name: "ADGenCoreTests", dependencies: ["ADGenCore"]),
         // Compiles generated code for every fixture in one swiftc call and checks it numerically.
         .testTarget(name: "ADGenIntegrationTests", dependencies: ["ADGenCore"]),
+        .testTarget(name: "ADGenRuntimeTests",
+                    dependencies: ["ADGenRuntime", .product(name: "Numerics", package: "swift-numerics")]),
     ]
 )

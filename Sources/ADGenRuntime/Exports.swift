@@ -1,0 +1,2 @@
+/// Generated complex-step code imports only ADGenRuntime: `Complex` comes with it.
+@_exported import ComplexModule

@@ -1,0 +1,39 @@
+/// The errors of one generated function (one mode) at one point, and the verdict.
+/// A `nil` error is a check that does not apply (e.g. no dot product for the primal).
+public struct ModeCheck: Codable, Sendable, Equatable {
+    /// `primal`, `jvp`, `vjp`, `gradient` or `hvp`.
+    public var mode: String
+    public var finiteDifferenceError: Double?
+    public var complexStepError: Double?
+    public var dotProductError: Double?
+    /// Returned values against the primal (for `primal`: the primal against the user's code).
+    public var valueError: Double?
+    /// The input where the complex-step error is largest, e.g. `w[3]`.
+    public var worstInput: String?
+    public var passed: Bool
+    public var notes: [String]
+
+    public init(mode: String, finiteDifferenceError: Double? = nil, complexStepError: Double? = nil,
+                dotProductError: Double? = nil, valueError: Double? = nil, worstInput: String? = nil,
+                passed: Bool = true, notes: [String] = []) {
+        self.mode = mode
+        self.finiteDifferenceError = finiteDifferenceError
+        self.complexStepError = complexStepError
+        self.dotProductError = dotProductError
+        self.valueError = valueError
+        self.worstInput = worstInput
+        self.passed = passed
+        self.notes = notes
+    }
+
+    /// Sets ``passed`` from the tolerances: every present error must be within its
+    /// tolerance (NaN never is).
+    mutating func judge(_ tolerances: CheckTolerances) {
+        func within(_ error: Double?, _ tolerance: Double) -> Bool { error.map { $0 <= tolerance } ?? true }
+        passed = passed
+            && within(finiteDifferenceError, tolerances.finiteDifference)
+            && within(complexStepError, tolerances.complexStep)
+            && within(dotProductError, tolerances.dotProduct)
+            && within(valueError, tolerances.value)
+    }
+}
