@@ -32,9 +32,9 @@ struct Generate: ParsableCommand {
                                valueName: "[function:]param,..."))
     var wrt: [String] = []
 
-    @Option(help: ArgumentHelp("Which functions to emit (comma-separated).",
+    @Option(help: ArgumentHelp("Which functions to emit (comma-separated); complexStep is not a default.",
                                valueName: Pipeline.Mode.allCases.map(\.rawValue).joined(separator: ",")))
-    var modes: String = Pipeline.Mode.allCases.map(\.rawValue).joined(separator: ",")
+    var modes: String = Pipeline.Mode.standard.map(\.rawValue).joined(separator: ",")
 
     @Option(help: "Wrap the generated functions in 'public enum NAME' as static functions.")
     var namespace: String?

@@ -18,7 +18,7 @@ import XCTest
 final class CompiledFixturesTests: XCTestCase {
     /// The modes every function must have (gradient and HVP only for `Double` results).
     /// Add `.jvp, .vjp, .gradient, .hvp` once `Derivatives.generate` emits them.
-    static let testedModes: Set<Pipeline.Mode> = Set(Pipeline.Mode.allCases)
+    static let testedModes: Set<Pipeline.Mode> = Set(Pipeline.Mode.standard)
 
     /// Random points per `// check:` line.
     static let pointsPerCheck = 3
@@ -83,7 +83,7 @@ final class CompiledFixturesTests: XCTestCase {
             var program = FixtureProgram(name: name, adgText: text, generatedSwift: "",
                                          module: IR.Module(functions: []), directives: [])
             let output = Pipeline.compile(source, options: Pipeline.Options(
-                modes: Set(Pipeline.Mode.allCases), namespace: program.genNamespace))
+                modes: Set(Pipeline.Mode.standard), namespace: program.genNamespace))
             guard let swift = output.swift else {
                 problems.append("\(url.lastPathComponent): adgen rejected the fixture:\n"
                                 + output.diagnostics.map { $0.rendered(in: source) }.joined(separator: "\n"))
@@ -215,7 +215,7 @@ final class CompiledFixturesTests: XCTestCase {
 
         // Report: the worst error per mode and metric always; every failure when there are any.
         let modeList = { (modes: Set<Pipeline.Mode>) in
-            Pipeline.Mode.allCases.filter { modes.contains($0) }.map(\.rawValue).joined(separator: ", ")
+            Pipeline.Mode.standard.filter { modes.contains($0) }.map(\.rawValue).joined(separator: ", ")
         }
         var summary = ["compiled fixtures: \(included.count) fixtures, \(expectedPoints / pointsPerCheck) checks x "
                        + "\(pointsPerCheck) points, \(output.results.count) results, "

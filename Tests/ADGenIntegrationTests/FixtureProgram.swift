@@ -43,12 +43,12 @@ struct FixtureProgram {
 
     /// The modes whose function `fn` the generated file declares.
     func presentModes(of function: IR.Function) -> Set<Pipeline.Mode> {
-        Set(Pipeline.Mode.allCases.filter { generatedSwift.contains("func \(function.name)\($0.suffix)(") })
+        Set(Pipeline.Mode.standard.filter { generatedSwift.contains("func \(function.name)\($0.suffix)(") })
     }
 
     /// The modes the contract defines for `function` (gradient and HVP only for `Double` results).
     static func applicableModes(of function: IR.Function) -> Set<Pipeline.Mode> {
-        function.resultType == .double ? Set(Pipeline.Mode.allCases) : [.primal, .jvp, .vjp]
+        function.resultType == .double ? Set(Pipeline.Mode.standard) : [.primal, .jvp, .vjp]
     }
 }
 
@@ -61,6 +61,7 @@ extension Pipeline.Mode {
         case .vjp: return "VJP"
         case .gradient: return "Gradient"
         case .hvp: return "HVP"
+        case .complexStep: return "ComplexStep"
         }
     }
 }

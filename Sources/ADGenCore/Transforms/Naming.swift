@@ -36,6 +36,9 @@ public enum Naming {
     public static func vjp(_ function: String) -> String { function + "VJP" }
     public static func gradient(_ function: String) -> String { function + "Gradient" }
     public static func hvp(_ function: String) -> String { function + "HVP" }
+    /// The complex-step variant of any function, primal or derived: `f` → `fComplexStep`,
+    /// `fGradient` → `fGradientComplexStep`.
+    public static func complexStep(_ function: String) -> String { function + "ComplexStep" }
 
     /// Derived functions for an activity pattern other than the declared `wrt`.
     public static func variant(_ base: String, wrt: [String]) -> String {
