@@ -122,30 +122,54 @@ extension ReverseMode {
         return count
     }
 
-    /// The function body split for fusion — `(before, loop, after)` — when its last
-    /// top-level loop can be fused with the straight-line code after it.
-    func fusionSplit(_ body: [IR.Statement]) -> (before: [IR.Statement], loop: IR.ForLoop, accumulators: Set<String>,
+    /// The function body split for fusion — `(before, loops, after)` — when it ends
+    /// with a group of accumulator loops followed by straight-line code whose reverse
+    /// reads nothing the loops or that code write, and no loop of the group reads what
+    /// an earlier one writes. The group shrinks from the front until that holds.
+    func fusionSplit(_ body: [IR.Statement]) -> (before: [IR.Statement], loops: [(IR.ForLoop, Set<String>)],
                                                  after: [IR.Statement])? {
-        guard let position = body.lastIndex(where: { if case .forLoop = $0.kind { return true }; return false }),
-              case .forLoop(let loop) = body[position].kind,
-              let accumulators = fusableAccumulators(loop) else { return nil }
-        let after = Array(body[(position + 1)...])
-        var written = Self.writes([body[position]]).union(Self.writes(after))
+        guard let last = body.lastIndex(where: { if case .forLoop = $0.kind { return true }; return false }) else {
+            return nil
+        }
+        let after = Array(body[(last + 1)...])
         for statement in after {
             switch statement.kind {
             case .declare(_, _, _, let value, _), .assign(_, _, let value):
                 if case .call = value.kind { return nil }
+                if readsOwnResult(statement) { return nil }
             case .returnValues, .comment: break
             default: return nil
             }
-            written.formUnion(statement.writtenVariable.map { [$0] } ?? [])
-            if !adjointReads(of: statement).isDisjoint(with: written) { return nil }
-            if readsOwnResult(statement) { return nil }
         }
-        // The reverse of the code before the loop runs last: it must not need a value
-        // the loop or the tail overwrites (the fused code tapes nothing for it).
-        let before = Array(body[..<position])
-        if !pendingBeforeFusion(before).isDisjoint(with: written) { return nil }
-        return (before, loop, accumulators, after)
+        var first = last
+        while first > 0, case .forLoop(let loop) = body[first - 1].kind, fusableAccumulators(loop) != nil { first -= 1 }
+        for start in first...last {
+            var loops: [(IR.ForLoop, Set<String>)] = []
+            for statement in body[start...last] {
+                guard case .forLoop(let loop) = statement.kind, let accumulators = fusableAccumulators(loop) else { break }
+                loops.append((loop, accumulators))
+            }
+            guard loops.count == last - start + 1 else { continue }
+            if isValidFusionGroup(before: Array(body[..<start]), loops: Array(body[start...last]), after: after) {
+                return (Array(body[..<start]), loops, after)
+            }
+        }
+        return nil
+    }
+
+    func isValidFusionGroup(before: [IR.Statement], loops: [IR.Statement], after: [IR.Statement]) -> Bool {
+        // No loop of the group may read what an earlier one writes (its reverse would
+        // add to adjoints the earlier one already used).
+        for (index, loop) in loops.enumerated() where index > 0 {
+            if !loop.allReads.isDisjoint(with: Self.writes(Array(loops[..<index]))) { return false }
+        }
+        var written = Self.writes(loops)
+        for statement in after {
+            written.formUnion(Self.writes([statement]))
+            if !adjointReads(of: statement).isDisjoint(with: written) { return false }
+        }
+        // The reverse of the code before the group runs last: it must not need a value
+        // the group or the tail overwrites (the fused code tapes nothing for it).
+        return pendingBeforeFusion(before).isDisjoint(with: written)
     }
 }

@@ -77,21 +77,23 @@ struct ReverseMode {
 
     mutating func run(name: String, wrt: [String]) -> IR.Function {
         let resultType = source.resultType
+        let sourceBody = reorderedForFusion(source.body)
         var saves = makeSaveAnalysis()
-        saveDecisions = saves.run(source.body)
+        saveDecisions = saves.run(sourceBody)
         loopDecisions = saves.loopDecisions.map { $0 ?? false }
         var forward: [IR.Statement]
         var reverse: [IR.Statement]
         var fusedTail: [IR.Statement] = []
-        if let split = fusionSplit(source.body) {
-            // forward(before) ; reverse(after) ; fused(loop) ; forward(after) ; reverse(before)
+        if let split = fusionSplit(sourceBody) {
+            // forward(before) ; reverse(after) ; fused(loops) ; forward(after) ; reverse(before)
             (forward, reverse) = sweep(split.before)
-            writeOrdinal += Self.writeCount([IR.Statement(.forLoop(split.loop))])
-            loopOrdinal += Self.forLoopCount([IR.Statement(.forLoop(split.loop))])
+            let loopStatements = split.loops.map { IR.Statement(.forLoop($0.0)) }
+            writeOrdinal += Self.writeCount(loopStatements)
+            loopOrdinal += Self.forLoopCount(loopStatements)
             let (afterForward, afterReverse) = sweep(split.after)
-            fusedTail = afterReverse + [fusedLoop(split.loop, accumulators: split.accumulators)] + afterForward
+            fusedTail = afterReverse + split.loops.map { fusedLoop($0.0, accumulators: $0.1) } + afterForward
         } else {
-            (forward, reverse) = sweep(source.body)
+            (forward, reverse) = sweep(sourceBody)
         }
         var body: [IR.Statement] = []
         for (name, type) in hoisted {
