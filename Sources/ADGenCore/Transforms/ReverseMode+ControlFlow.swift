@@ -73,11 +73,11 @@ extension ReverseMode {
     mutating func forLoop(_ loop: IR.ForLoop) -> ([IR.Statement], [IR.Statement]) {
         if nextLoopDecision(), let accumulators = independentIterations(loop) {
             // Recompute fusion: the primal loop forward; in reverse, each iteration re-run
-            // and reversed at once, in natural order.
+            // (without its accumulator updates) and reversed at once, in natural order.
             writeOrdinal += Self.writeCount(loop.body)
             loopOrdinal += Self.forLoopCount(loop.body)
             var reverse = loop
-            reverse.body = fusedBody(loop.body, accumulators: accumulators, skipping: accumulators)
+            reverse.body = fusedBody(loop.body, accumulators: accumulators.filter(isActive), skipping: accumulators)
             return ([IR.Statement(.forLoop(loop))], [IR.Statement(.forLoop(reverse))])
         }
         let writes = Self.writes(loop.body)

@@ -3,8 +3,9 @@
 ///
 /// Valid for a loop whose iterations affect each other's derivatives only through
 /// *accumulators* — active variables the body updates with `+=`/`-=` (or
-/// `a[i] += e`) and never reads — when the adjoints of those accumulators are known
-/// before the loop runs. The reverse of iteration k then needs only the state right
+/// `a[i] += e`) and never reads — and arrays written only at the loop index or
+/// fully rewritten each iteration (see ``ReverseMode/carriedState(_:)``), when the
+/// adjoints of the accumulators are known before the loop runs. The reverse of iteration k then needs only the state right
 /// after its own forward (no tape) and the accumulators' adjoints (final). The
 /// function-level case: the last top-level loop, followed by straight-line code whose
 /// reverse reads nothing the loop or that code writes, e.g. `return total`:
@@ -18,31 +19,9 @@ extension ReverseMode {
     /// iteration to the next is an accumulator; nil otherwise.
     func fusableAccumulators(_ loop: IR.ForLoop) -> Set<String>? {
         if case .reversedRange = loop.sequence { return nil }
-        var declared: Set<String> = []
-        var updates: [String: Bool] = [:]  // accumulator candidate → only +=/-= so far
-        IRWalk.forEachStatement(loop.body) { statement in
-            switch statement.kind {
-            case .declare(let name, _, _, _, _):
-                declared.insert(name)
-            case let .assign(name, op, value):
-                let accumulates = (op == .add || op == .subtract) && !value.reads.contains(name)
-                updates[name] = (updates[name] ?? true) && accumulates
-            case let .store(array, _, op, _):
-                updates[array] = (updates[array] ?? true) && (op == .add || op == .subtract)
-            case .whileLoop, .append, .removeLast, .destructure:
-                updates["$unsupported"] = false
-            default:
-                break
-            }
-        }
-        if updates["$unsupported"] == false { return nil }
-        let reads = IRWalk.reads(in: loop.body)
-        var accumulators: Set<String> = []
-        for (name, accumulates) in updates where !declared.contains(name) && isActive(name) {
-            guard accumulates, !reads.contains(name) else { return nil }
-            accumulators.insert(name)
-        }
-        return accumulators
+        let state = carriedState(loop)
+        if state.unsupported || state.activeCarried { return nil }
+        return state.accumulators.filter(isActive)
     }
 
     /// Sweeps `body` as a unit whose reverse runs right after its forward: its

@@ -13,13 +13,23 @@
 /// from values nothing in the loop changes. Cost: one more forward of the body, no
 /// tape traffic; the iterations' reverses run in natural order.
 extension ReverseMode {
-    /// The accumulators of `loop` when its iterations are independent; nil otherwise.
-    func independentIterations(_ loop: IR.ForLoop) -> Set<String>? {
-        if case .reversedRange = loop.sequence { return nil }
+    /// How a loop's body treats what outlives an iteration.
+    struct CarriedState {
+        /// Written only by `+=`/`-=` and never read in the body (any type).
+        var accumulators: Set<String> = []
+        /// Active variables carried from one iteration to the next in another way.
+        var activeCarried = false
+        /// Inactive variables carried from one iteration to the next in another way.
+        var inactiveCarried = false
+        /// The body holds a `while` loop or generated code.
+        var unsupported = false
+    }
+
+    func carriedState(_ loop: IR.ForLoop) -> CarriedState {
         enum Write { case accumulate, atLoopIndex, other }
         var declared: Set<String> = []
         var writes: [String: Set<Write>] = [:]
-        var unsupported = false
+        var state = CarriedState()
         IRWalk.forEachStatement(loop.body) { statement in
             switch statement.kind {
             case .declare(let name, _, _, _, _):
@@ -36,27 +46,34 @@ extension ReverseMode {
                     writes[array, default: []].insert(.other)
                 }
             case .whileLoop, .append, .removeLast, .destructure:
-                unsupported = true
+                state.unsupported = true
             default:
                 break
             }
         }
-        if unsupported { return nil }
         let reads = IRWalk.reads(in: loop.body)
-        var accumulators: Set<String> = []
         for (name, kinds) in writes where !declared.contains(name) {
             if kinds == [.accumulate], !reads.contains(name) {
-                if isActive(name) { accumulators.insert(name) }
+                state.accumulators.insert(name)
             } else if kinds == [.atLoopIndex], !reads.contains(name) {
                 continue
             } else if !isScratch(name, in: loop.body) {
-                return nil
+                if isActive(name) { state.activeCarried = true } else { state.inactiveCarried = true }
             }
         }
-        // The re-run evaluates the header again: the body must not change its operands.
+        return state
+    }
+
+    /// The accumulators of `loop` when its iterations are independent (nothing but
+    /// accumulators, index-written arrays and scratch arrays outlive an iteration, and
+    /// the header reads nothing the body writes); nil otherwise.
+    func independentIterations(_ loop: IR.ForLoop) -> Set<String>? {
+        if case .reversedRange = loop.sequence { return nil }
+        let state = carriedState(loop)
+        if state.unsupported || state.activeCarried || state.inactiveCarried { return nil }
         let header = loop.sequence.expressions.reduce(into: Set<String>()) { $0.formUnion($1.reads) }
         if !header.isDisjoint(with: Self.writes(loop.body)) { return nil }
-        return accumulators
+        return state.accumulators
     }
 
     /// Re-running costs less than taping only for arithmetic: no calls, no expensive
