@@ -143,6 +143,14 @@ extension ReverseMode {
             if !loop.allReads.isDisjoint(with: Self.writes(Array(loops[..<index]))) { return false }
         }
         var written = Self.writes(loops)
+        // A fused body's reverse restores what it overwrote in place, so the code after
+        // the group may read only the loops' accumulators, which are never restored.
+        var accumulators: Set<String> = []
+        for loop in loops {
+            if case .forLoop(let body) = loop.kind { accumulators.formUnion(carriedState(body).accumulators) }
+        }
+        let afterReads = after.reduce(into: Set<String>()) { $0.formUnion($1.allReads) }
+        if !afterReads.isDisjoint(with: written.subtracting(accumulators)) { return false }
         for statement in after {
             written.formUnion(Self.writes([statement]))
             if !adjointReads(of: statement).isDisjoint(with: written) { return false }

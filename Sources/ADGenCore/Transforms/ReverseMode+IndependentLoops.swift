@@ -40,7 +40,7 @@ extension ReverseMode {
             case let .store(array, index, op, _):
                 if op == .add || op == .subtract {
                     writes[array, default: []].insert(.accumulate)
-                } else if let counter = loop.index, index.isSameAtom(as: .variable(counter, .int)) {
+                } else if op == nil, let counter = loop.index, index.isSameAtom(as: .variable(counter, .int)) {
                     writes[array, default: []].insert(.atLoopIndex)
                 } else {
                     writes[array, default: []].insert(.other)
