@@ -70,7 +70,7 @@ extension ReverseMode {
             let shared = leftActive && rightActive ? named(seed, into: &code) : seed
             accumulate(lhs, shared, into: &code)
             accumulate(rhs, op == .add ? shared : -shared, into: &code)
-        case .multiply where leftActive && rightActive && lhs.isSameAtom(as: rhs):
+        case .multiply where leftActive && rightActive && lhs.isStructurallyEqual(to: rhs):
             // d(x * x) = 2 x dx: one accumulation instead of two.
             accumulate(lhs, lit(2) * (seed * lhs), into: &code)
         case .multiply:
