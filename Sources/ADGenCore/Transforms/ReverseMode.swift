@@ -49,7 +49,7 @@ struct ReverseMode {
 
     static func transform(_ source: IR.Function, wrt: [String], name: String,
                           registry: DerivedFunctions) -> IR.Function {
-        let source = ExpensiveValueNaming.run(source)
+        let source = ExpensiveValueNaming.run(Inlining.run(source, functions: registry.functions))
         var names = NameAllocator(reserving: Naming.names(in: source))
         let valueName = names.fresh(Naming.value)
         let seedName = names.fresh(Naming.seed)

@@ -1,0 +1,72 @@
+/// Renames variables throughout IR code: declarations, reads, writes, loop indices.
+/// Names missing from the map are kept.
+enum Renaming {
+    static func rename(_ body: [IR.Statement], _ map: [String: String]) -> [IR.Statement] {
+        body.map { rename($0, map) }
+    }
+
+    static func rename(_ statement: IR.Statement, _ map: [String: String]) -> IR.Statement {
+        func n(_ name: String) -> String { map[name] ?? name }
+        func e(_ expression: IR.Expression) -> IR.Expression { rename(expression, map) }
+        var statement = statement
+        switch statement.kind {
+        case let .declare(name, type, mutable, value, annotated):
+            statement.kind = .declare(name: n(name), type: type, mutable: mutable, value: e(value), annotated: annotated)
+        case let .assign(name, op, value):
+            statement.kind = .assign(name: n(name), op: op, value: e(value))
+        case let .store(array, index, op, value):
+            statement.kind = .store(array: n(array), index: e(index), op: op, value: e(value))
+        case let .append(array, value):
+            statement.kind = .append(array: n(array), value: e(value))
+        case let .removeLast(array, into, index):
+            statement.kind = .removeLast(array: n(array), into: into.map(n), index: index.map(e))
+        case .forLoop(var loop):
+            loop.index = loop.index.map(n)
+            switch loop.sequence {
+            case let .range(lower, upper, closed): loop.sequence = .range(lower: e(lower), upper: e(upper), closed: closed)
+            case let .reversedRange(lower, upper, closed):
+                loop.sequence = .reversedRange(lower: e(lower), upper: e(upper), closed: closed)
+            case let .stride(from, bound, by, through):
+                loop.sequence = .stride(from: e(from), bound: e(bound), by: e(by), through: through)
+            }
+            loop.body = rename(loop.body, map)
+            statement.kind = .forLoop(loop)
+        case let .whileLoop(condition, body):
+            statement.kind = .whileLoop(condition: e(condition), body: rename(body, map))
+        case let .ifElse(condition, thenBody, elseBody):
+            statement.kind = .ifElse(condition: e(condition), then: rename(thenBody, map), else: rename(elseBody, map))
+        case let .destructure(names, types, call):
+            statement.kind = .destructure(names: names.map { $0.map(n) }, types: types, call: rename(call, map))
+        case .returnValues(let values):
+            statement.kind = .returnValues(values.map(e))
+        case .comment:
+            break
+        }
+        return statement
+    }
+
+    static func rename(_ call: IR.Call, _ map: [String: String]) -> IR.Call {
+        IR.Call(function: call.function, arguments: call.arguments.map { IR.Argument(label: $0.label, value: rename($0.value, map)) })
+    }
+
+    static func rename(_ expression: IR.Expression, _ map: [String: String]) -> IR.Expression {
+        func n(_ name: String) -> String { map[name] ?? name }
+        func e(_ expression: IR.Expression) -> IR.Expression { rename(expression, map) }
+        var expression = expression
+        switch expression.kind {
+        case .variable(let name): expression.kind = .variable(n(name))
+        case let .element(array, index): expression.kind = .element(array: n(array), index: e(index))
+        case .count(let array): expression.kind = .count(array: n(array))
+        case let .unary(op, operand): expression.kind = .unary(op, e(operand))
+        case let .binary(op, lhs, rhs): expression.kind = .binary(op, e(lhs), e(rhs))
+        case let .ternary(condition, thenValue, elseValue):
+            expression.kind = .ternary(condition: e(condition), then: e(thenValue), else: e(elseValue))
+        case let .builtin(builtin, arguments): expression.kind = .builtin(builtin, arguments.map(e))
+        case .call(let call): expression.kind = .call(rename(call, map))
+        case .intToDouble(let value): expression.kind = .intToDouble(e(value))
+        case let .repeating(value, count): expression.kind = .repeating(value: e(value), count: e(count))
+        case .double, .int, .bool, .pi, .newTape: break
+        }
+        return expression
+    }
+}
