@@ -1,4 +1,4 @@
-/// Inlines calls of small leaf functions before reverse mode.
+/// Inlines calls of small leaf functions made inside loops, before reverse mode.
 ///
 /// A call `let t = g(a, b)` of a DSL function `g` that calls nothing and has at most
 /// ``maxStatements`` statements becomes `g`'s body, its parameters bound to the
@@ -7,6 +7,7 @@
 /// ends of paths, assign the result. The reverse sweep then handles the callee's
 /// statements with the caller's tape and loop fusion instead of calling `gVJP`, which
 /// would recompute `g` and allocate its own tape and result arrays on every call.
+/// Calls outside loops run once and are left alone.
 /// Values are unchanged: the same operations run in the same order.
 struct Inlining {
     static let maxStatements = 40
@@ -37,26 +38,40 @@ struct Inlining {
         return !calls && count <= maxStatements
     }
 
+    /// Loops around the statements being visited.
+    var loopDepth = 0
+
+    func inlinable(_ value: IR.Expression) -> (IR.Call, IR.Function)? {
+        guard loopDepth > 0, case .call(let call) = value.kind, let callee = functions[call.function],
+              Self.isInlinable(callee) else { return nil }
+        return (call, callee)
+    }
+
     mutating func block(_ body: [IR.Statement]) -> [IR.Statement] {
         var result: [IR.Statement] = []
         for statement in body {
             switch statement.kind {
             case let .declare(name, type, mutable, value, annotated):
-                if case .call(let call) = value.kind, let callee = functions[call.function], Self.isInlinable(callee) {
+                if let (call, callee) = inlinable(value) {
                     result += inline(call, callee, into: name, type: type, declare: (mutable, annotated))
                     continue
                 }
             case let .assign(name, nil, value):
-                if case .call(let call) = value.kind, let callee = functions[call.function], Self.isInlinable(callee) {
+                if let (call, callee) = inlinable(value) {
                     result += inline(call, callee, into: name, type: types(of: name), declare: nil)
                     continue
                 }
             case .forLoop(var loop):
+                loopDepth += 1
                 loop.body = block(loop.body)
+                loopDepth -= 1
                 result.append(IR.Statement(.forLoop(loop), at: statement.location))
                 continue
             case let .whileLoop(condition, loopBody):
-                result.append(IR.Statement(.whileLoop(condition: condition, body: block(loopBody)), at: statement.location))
+                loopDepth += 1
+                let inlined = block(loopBody)
+                loopDepth -= 1
+                result.append(IR.Statement(.whileLoop(condition: condition, body: inlined), at: statement.location))
                 continue
             case let .ifElse(condition, thenBody, elseBody):
                 result.append(IR.Statement(.ifElse(condition: condition, then: block(thenBody), else: block(elseBody)),
