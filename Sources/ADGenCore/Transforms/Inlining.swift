@@ -4,7 +4,8 @@
 /// ``maxStatements`` statements becomes `g`'s body, its parameters bound to the
 /// arguments (`let v_g = a`: arrays are shared, not copied, because parameters are
 /// immutable) and its locals renamed `name_g`. Its returns, which sema placed at the
-/// ends of paths, assign the result. The reverse sweep then handles the callee's
+/// ends of paths, assign the result. A parameter whose argument is a variable is
+/// replaced by that variable. The reverse sweep then handles the callee's
 /// statements with the caller's tape and loop fusion instead of calling `gVJP`, which
 /// would recompute `g` and allocate its own tape and result arrays on every call.
 /// Calls outside loops run once and are left alone.
@@ -91,12 +92,18 @@ struct Inlining {
     /// The callee's body, renamed, with its returns assigning `target`.
     mutating func inline(_ call: IR.Call, _ callee: IR.Function, into target: String, type: IRType,
                          declare: (mutable: Bool, annotated: Bool)?) -> [IR.Statement] {
+        // A parameter whose argument is a variable becomes that variable: the callee
+        // cannot change its parameters, nor the inlined body the caller's variables.
         var renaming: [String: String] = [:]
-        for name in Naming.names(in: callee).sorted() {
+        for (parameter, argument) in zip(callee.parameters, call.arguments) {
+            if case .variable(let name) = argument.value.kind { renaming[parameter.name] = name }
+        }
+        for name in Naming.names(in: callee).sorted() where renaming[name] == nil {
             renaming[name] = names.fresh(name + "_" + callee.name)
         }
         var statements: [IR.Statement] = []
         for (parameter, argument) in zip(callee.parameters, call.arguments) {
+            if case .variable = argument.value.kind { continue }
             statements.append(IR.Statement(.declare(name: renaming[parameter.name]!, type: parameter.type, mutable: false,
                                                      value: argument.value, annotated: false)))
         }
