@@ -25,6 +25,9 @@ public enum Pipeline {
         /// Wraps the output in `public enum <namespace>` when set.
         public var namespace: String?
         public var dumpAfter: Stage?
+        /// Generated tapes report every push to `adgenTapeDidPush(bytes:)` (see
+        /// ``RuntimeSupport/tape(statistics:)``).
+        public var tapeStatistics = false
 
         public init(modes: Set<Mode> = Set(Mode.standard), wrt: [Sema.WrtOverride] = [], namespace: String? = nil,
                     dumpAfter: Stage? = nil) {
@@ -85,7 +88,7 @@ public enum Pipeline {
             imports: imports,
             namespace: options.namespace,
             functions: swiftFunctions,
-            support: usesTapes ? RuntimeSupport.tape : [])
+            support: usesTapes ? RuntimeSupport.tape(statistics: options.tapeStatistics) : [])
         return finish(SwiftRenderer.render(swiftFile))
     }
 

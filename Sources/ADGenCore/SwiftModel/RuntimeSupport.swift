@@ -6,7 +6,17 @@ public enum RuntimeSupport {
     /// one load — no uniqueness or bounds checks, which cost a third of the gradient
     /// time with an array-backed tape. The buffer is allocated on the first push.
     /// `fileprivate`, so several generated files can live in one module.
-    public static let tape: [String] = [
+    public static func tape(statistics: Bool = false) -> [String] {
+        guard statistics else { return tapeLines }
+        return tapeLines.map { line in
+            line == "        top += 1" ? line + "\n        adgenTapeDidPush(bytes: MemoryLayout<Element>.stride)" : line
+        }.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// With tape statistics on (`--tape-statistics`), every push also calls
+    /// `adgenTapeDidPush(bytes:)`, a function the module that includes the generated
+    /// file defines — the benchmark counts tape bytes per gradient with it.
+    static let tapeLines: [String] = [
         "/// Values saved by the forward sweep of a reverse-mode function, popped by its reverse sweep.",
         "fileprivate final class ADGenTape<Element> {",
         "    private var storage: UnsafeMutablePointer<Element>?",
