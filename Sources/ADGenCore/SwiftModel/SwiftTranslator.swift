@@ -34,10 +34,12 @@ public enum SwiftTranslator {
             return .declaration(mutable: mutable, pattern: name, type: annotate ? type.description : nil,
                                 value: expression(value))
         case let .assign(name, op, value):
-            return .assignment(target: .raw(name), op: (op?.rawValue ?? "") + "=", value: expression(value))
+            let (printedOp, printedValue) = compound(op, value)
+            return .assignment(target: .raw(name), op: printedOp, value: expression(printedValue))
         case let .store(array, index, op, value):
-            return .assignment(target: .subscriptAccess(.raw(array), expression(index)),
-                               op: (op?.rawValue ?? "") + "=", value: expression(value))
+            let (printedOp, printedValue) = compound(op, value)
+            return .assignment(target: .subscriptAccess(.raw(array), expression(index)), op: printedOp,
+                               value: expression(printedValue))
         case let .append(array, value):
             return .expression(.call(.member(.raw(array), "push"), [(label: nil, value: expression(value))]))
         case let .removeLast(array, into, index):
@@ -60,6 +62,13 @@ public enum SwiftTranslator {
         case .comment(let text):
             return .comment(text)
         }
+    }
+
+    /// `x += -e` prints as `x -= e` (IEEE defines subtraction as adding the negation,
+    /// so the value is the same bit for bit).
+    static func compound(_ op: IR.BinaryOp?, _ value: IR.Expression) -> (String, IR.Expression) {
+        if op == .add, case .unary(.negate, let operand) = value.kind, value.type == .double { return ("-=", operand) }
+        return ((op?.rawValue ?? "") + "=", value)
     }
 
     static func sequence(_ sequence: IR.Sequence) -> SwiftModel.Expression {

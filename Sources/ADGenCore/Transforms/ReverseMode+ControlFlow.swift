@@ -48,8 +48,9 @@ extension ReverseMode {
         return nested(loop: true) { pass in
             pass.untaped.formUnion(recomputed.values.map(\.name))
             let (forward, reverse) = pass.sweep(body)
-            let prologue = recomputed.keys.sorted().map {
-                IR.Statement(.assign(name: recomputed[$0]!.name, op: nil, value: recomputed[$0]!.value))
+            let prologue = recomputed.keys.sorted().map { position -> IR.Statement in
+                let (name, value) = recomputed[position]!
+                return IR.Statement(.declare(name: name, type: value.type, mutable: false, value: value, annotated: false))
             }
             return (forward, prologue + reverse)
         }

@@ -39,6 +39,11 @@ extension ReverseMode {
         if blockDepth == 0 {
             return (IR.Statement(.declare(name: name, type: type, mutable: mutable, value: value, annotated: annotated)), false)
         }
+        // Recomputed at the start of the reversed iteration: local in both sweeps. Its
+        // adjoint still restarts at zero every iteration.
+        if untaped.contains(name) {
+            return (IR.Statement(.declare(name: name, type: type, mutable: mutable, value: value, annotated: annotated)), true)
+        }
         if !hoistedNames.contains(name) {
             hoistedNames.insert(name)
             hoisted.append((name, type))
