@@ -71,8 +71,9 @@ extension ReverseMode {
             accumulate(lhs, shared, into: &code)
             accumulate(rhs, op == .add ? shared : -shared, into: &code)
         case .multiply where leftActive && rightActive && lhs.isStructurallyEqual(to: rhs):
-            // d(x * x) = 2 x dx: one accumulation instead of two.
-            accumulate(lhs, lit(2) * (seed * lhs), into: &code)
+            // d(x * x) = 2 x dx: one accumulation instead of two; (2 seed) x, so a
+            // loop-invariant seed's product is hoisted by the compiler.
+            accumulate(lhs, (lit(2) * seed) * lhs, into: &code)
         case .multiply:
             let left = rightActive ? named(lhs, into: &code) : lhs
             let right = leftActive ? named(rhs, into: &code) : rhs
