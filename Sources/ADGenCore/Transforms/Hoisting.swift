@@ -4,9 +4,12 @@
 /// Used twice: every call of a user function gets a name (derivative code calls the
 /// callee's derived function and needs the value and derivative under names), and,
 /// before reverse mode, every expensive builtin (``ExpensiveValueNaming``).
-/// Functions are pure and builtins never trap, so evaluating the expression first
-/// changes no result; the caller's floating-point operations keep their order.
-/// Conditions of loops and branches are left alone: they carry no derivative.
+/// Functions are pure, so evaluating the expression first changes no result; the
+/// caller's floating-point operations keep their order. A branch of `c ? a : b` is
+/// never evaluated eagerly — it may be guarded by `c` against an out-of-range index or
+/// an overflow — so a ternary whose branches hold something to hoist becomes an `if`
+/// assigning a temporary, and hoisting goes on inside each branch. Conditions of
+/// loops and branches are left alone: they carry no derivative.
 struct Hoisting {
     var names: NameAllocator
     /// Whether a subexpression gets its own declaration.
@@ -66,6 +69,26 @@ struct Hoisting {
         return IR.Expression(.variable(name), expression.type, at: expression.location)
     }
 
+    /// Whether `expression` or a subexpression would be hoisted.
+    func containsHoistable(_ expression: IR.Expression) -> Bool {
+        var found = false
+        var stack = [expression]
+        while let expression = stack.popLast(), !found {
+            if shouldHoist(expression) { found = true; break }
+            switch expression.kind {
+            case .unary(_, let operand), .intToDouble(let operand): stack.append(operand)
+            case let .binary(_, lhs, rhs): stack += [lhs, rhs]
+            case let .ternary(condition, thenValue, elseValue): stack += [condition, thenValue, elseValue]
+            case .builtin(_, let arguments): stack += arguments
+            case .call(let call): stack += call.arguments.map(\.value)
+            case let .element(_, index): stack.append(index)
+            case let .repeating(value, count): stack += [value, count]
+            default: break
+            }
+        }
+        return found
+    }
+
     /// Hoists inside the operands of `expression`, not `expression` itself.
     mutating func children(_ expression: IR.Expression) -> IR.Expression {
         var expression = expression
@@ -80,7 +103,17 @@ struct Hoisting {
             let left = hoist(lhs)
             expression.kind = .binary(op, left, hoist(rhs))
         case let .ternary(condition, thenValue, elseValue):
-            expression.kind = .ternary(condition: condition, then: hoist(thenValue), else: hoist(elseValue))
+            guard containsHoistable(thenValue) || containsHoistable(elseValue) else { return expression }
+            let name = names.numbered(Naming.temporary)
+            let saved = hoisted
+            hoisted = []
+            let thenBody = block([IR.Statement(.assign(name: name, op: nil, value: thenValue))])
+            let elseBody = block([IR.Statement(.assign(name: name, op: nil, value: elseValue))])
+            hoisted = saved
+            hoisted.append(IR.Statement(.declare(name: name, type: expression.type, mutable: true,
+                                                 value: ReverseMode.placeholder(expression.type), annotated: true)))
+            hoisted.append(IR.Statement(.ifElse(condition: condition, then: thenBody, else: elseBody)))
+            return IR.Expression(.variable(name), expression.type, at: expression.location)
         case let .builtin(builtin, arguments):
             expression.kind = .builtin(builtin, arguments.map { hoist($0) })
         case let .repeating(value, count):
