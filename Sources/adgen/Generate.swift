@@ -42,6 +42,12 @@ struct Generate: ParsableCommand {
     @Option(help: "Read modes, wrt and namespace from this JSON file (adgen-config.json); flags given here win.")
     var config: String?
 
+    @Option(name: .customLong("config-scope"),
+            help: ArgumentHelp("Another .adg file of the same target (repeatable; the build plugin passes them).",
+                               discussion: "The --config file's 'wrt' may name functions defined there, and 'namespace' is refused when the target has several .adg files.",
+                               valueName: "file.adg"))
+    var configScope: [String] = []
+
     @Option(name: .customLong("dump-after"),
             help: ArgumentHelp("Print the program after a stage to standard output.",
                                valueName: Pipeline.Stage.allCases.map(\.rawValue).joined(separator: "|")))
@@ -101,12 +107,18 @@ struct Generate: ParsableCommand {
     func run() throws {
         var options = Pipeline.Options(modes: try parsedModes(), wrt: try parsedWrt(), namespace: namespace,
                                        dumpAfter: dumpAfter.flatMap(Pipeline.Stage.init(rawValue:)))
+        // The config's `wrt` entries, applied per file to the functions each file defines.
+        var configWrt: Config?
         if let config {
             do {
                 let settings = try Config.load(config)
                 if !modesGiven, let modes = settings.modes { options.modes = modes }
-                if wrt.isEmpty { options.wrt = settings.wrt }
-                if namespace == nil { options.namespace = settings.namespace }
+                if wrt.isEmpty, !settings.wrt.isEmpty { configWrt = settings }
+                if namespace == nil, settings.namespace != nil {
+                    try settings.checkNamespace(fileCount: inputs.count + configScope.count)
+                    options.namespace = settings.namespace
+                }
+                try configWrt?.checkWrt(against: Self.signatures(in: inputs + configScope))
             } catch let error as Config.Invalid {
                 FileHandle.standardError.write(Data((error.description + "\n").utf8))
                 throw ExitCode(1)
@@ -121,7 +133,9 @@ struct Generate: ParsableCommand {
                 continue
             }
             let file = SourceFile(path: input, bytes: [UInt8](bytes))
-            let result = Pipeline.compile(file, options: options)
+            var fileOptions = options
+            if let configWrt { fileOptions.wrt = configWrt.wrt(forFileDefining: Self.signatures(in: [input])) }
+            let result = Pipeline.compile(file, options: fileOptions)
             for diagnostic in result.diagnostics {
                 FileHandle.standardError.write(Data((diagnostic.rendered(in: file) + "\n").utf8))
             }
@@ -143,6 +157,19 @@ struct Generate: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// The parameters of each function the files declare (unreadable or broken files add none).
+    static func signatures(in paths: [String]) -> [String: [Syntax.Parameter]] {
+        var signatures: [String: [Syntax.Parameter]] = [:]
+        for path in paths {
+            guard let bytes = FileManager.default.contents(atPath: path) else { continue }
+            var ignored = DiagnosticEngine()
+            for function in Parser.parse(SourceFile(path: path, bytes: [UInt8](bytes)), diagnostics: &ignored).functions {
+                signatures[function.name] = function.parameters
+            }
+        }
+        return signatures
     }
 
     /// Several inputs into one file: one header and import block, then every function.
