@@ -9,6 +9,7 @@ DEMO_OUT := .build/demo
 FIXTURES := $(wildcard Fixtures/*.adg)
 
 .PHONY: all build demo test golden bench check-toolchain clean
+.PHONY: example examples
 
 all: build
 
@@ -31,16 +32,31 @@ demo: build
 	@echo "== a bad input gets a positioned diagnostic and exit status 1:"
 	@printf 'func f(x: Double) -> Double {\n    let y = { x in x * x }\n    return y\n}\n' > $(DEMO_OUT)/bad.adg
 	@$(ADGEN) generate $(DEMO_OUT)/bad.adg -o $(DEMO_OUT)/bad.swift; echo "exit status: $$?"
+	@echo "== Examples/: a package using the plugin trains a logistic regression with its generated gradient"
+	@$(MAKE) --no-print-directory example
 
 ## test: every test (unit, diagnostics, robustness, golden, compiled fixtures).
 test: check-toolchain
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@$(MAKE) --no-print-directory examples
 
 ## golden: regenerate Fixtures/*.swift from Fixtures/*.adg (CI never runs this).
 golden: build
 	@for f in $(FIXTURES); do $(ADGEN) generate $$f -o $${f%.adg}.swift || exit 1; done
 	@echo "regenerated $(words $(FIXTURES)) golden files"
 
+## example: build and run the example package (Examples/, which uses the plugin).
+## examples: that, then Scripts/plugin-smoke-test.sh: a new package in a temporary folder
+## uses the plugin; it shares the example's build folder, so adgen is compiled once.
+EXAMPLES_SCRATCH := $(CURDIR)/Examples/.build
+example: check-toolchain
+	$(SWIFT) build --package-path Examples --scratch-path $(EXAMPLES_SCRATCH)
+	$(EXAMPLES_SCRATCH)/debug/LogisticRegression
+
+examples: example
+	Scripts/plugin-smoke-test.sh $(EXAMPLES_SCRATCH)
+
 clean:
 	rm -rf .build
+	rm -rf Examples/.build
