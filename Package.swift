@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "ADGenRuntime", type: .dynamic, targets: ["ADGenRuntime"]),
         .plugin(name: "ADGenPlugin", targets: ["ADGenPlugin"]),
         .plugin(name: "ADGenGenerate", targets: ["ADGenGenerate"]),
+        .plugin(name: "ADGenGenerate", targets: ["ADGenGenerate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +42,15 @@ let package = Package(
                 permissions: [.writeToPackageDirectory(reason: "adgen-generate writes the generated Swift next to each .adg file")]),
             dependencies: ["adgen"]
         ),
+        // `swift package --allow-writing-to-package-directory adgen-generate`: writes NAME.adg.swift
+        // next to each .adg file, for packages that commit the generated code.
+        .plugin(
+            name: "ADGenGenerate",
+            capability: .command(
+                intent: .custom(verb: "adgen-generate", description: "Write NAME.adg.swift next to every NAME.adg"),
+                permissions: [.writeToPackageDirectory(reason: "adgen-generate writes the generated Swift next to each .adg file")]),
+            dependencies: ["adgen"]
+        ),
         // `make bench`: generated gradients against the primal, hand-written code and Swift AD.
         .executableTarget(
             name: "ADGenBench",
@@ -52,5 +62,8 @@ let package = Package(
         .testTarget(name: "ADGenIntegrationTests", dependencies: ["ADGenCore"]),
         .testTarget(name: "ADGenRuntimeTests",
                     dependencies: ["ADGenRuntime", .product(name: "Numerics", package: "swift-numerics")]),
+        // The docs are tested: their code compiles, the config behaves as documented,
+        // Troubleshooting lists every diagnostic.
+        .testTarget(name: "ADGenDocsTests", dependencies: ["ADGenCore", "adgen"]),
     ]
 )
