@@ -11,7 +11,6 @@ let package = Package(
         .library(name: "ADGenRuntime", type: .dynamic, targets: ["ADGenRuntime"]),
         .plugin(name: "ADGenPlugin", targets: ["ADGenPlugin"]),
         .plugin(name: "ADGenGenerate", targets: ["ADGenGenerate"]),
-        .plugin(name: "ADGenGenerate", targets: ["ADGenGenerate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,15 +32,6 @@ let package = Package(
         ),
         // Build-tool plugin: turns the .adg files of a target into Swift at build time.
         .plugin(name: "ADGenPlugin", capability: .buildTool(), dependencies: ["adgen"]),
-        // `swift package --allow-writing-to-package-directory adgen-generate`: writes NAME.adg.swift
-        // next to each .adg file, for packages that commit the generated code.
-        .plugin(
-            name: "ADGenGenerate",
-            capability: .command(
-                intent: .custom(verb: "adgen-generate", description: "Write NAME.adg.swift next to every NAME.adg"),
-                permissions: [.writeToPackageDirectory(reason: "adgen-generate writes the generated Swift next to each .adg file")]),
-            dependencies: ["adgen"]
-        ),
         // `swift package --allow-writing-to-package-directory adgen-generate`: writes NAME.adg.swift
         // next to each .adg file, for packages that commit the generated code.
         .plugin(
