@@ -46,9 +46,11 @@ struct FixtureProgram {
         Set(Pipeline.Mode.standard.filter { generatedSwift.contains("func \(function.name)\($0.suffix)(") })
     }
 
-    /// The modes the contract defines for `function` (gradient and HVP only for `Double` results).
+    /// The modes the contract defines for `function` (gradient and HVP only for `Double`
+    /// results; only the primal when no parameter is active).
     static func applicableModes(of function: IR.Function) -> Set<Pipeline.Mode> {
-        function.resultType == .double ? Set(Pipeline.Mode.standard) : [.primal, .jvp, .vjp]
+        if function.wrt.isEmpty { return [.primal] }
+        return function.resultType == .double ? Set(Pipeline.Mode.standard) : [.primal, .jvp, .vjp]
     }
 }
 

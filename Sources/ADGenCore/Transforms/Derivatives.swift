@@ -2,7 +2,8 @@
 /// `fJVP` (forward mode), `fVJP` (reverse mode), `fGradient` (`fVJP` with seed 1) and
 /// `fHVP` (forward mode applied to `fVJP` with seed 1 — no second-order rules).
 /// Derivatives of callees for other activity patterns are generated on demand and
-/// emitted `fileprivate`, callees first.
+/// emitted `fileprivate`, callees first. A function with no active parameter has no
+/// derivative to offer and gets none (a `(value:)` tuple is not even valid Swift).
 public enum Derivatives {
     public static func generate(for module: IR.Module, modes: Set<Pipeline.Mode>, dumpAfter: Pipeline.Stage?,
                                 dump: inout String?) -> [IR.Function] {
@@ -11,7 +12,8 @@ public enum Derivatives {
         var jvps: [IR.Function] = []
         var vjps: [IR.Function] = []
         var hvps: [IR.Function] = []
-        for function in module.functions {
+        let differentiable = module.functions.filter { !$0.wrt.isEmpty }
+        for function in differentiable {
             let jvpKey = DerivedFunctions.Key(function: function.name, kind: .jvp, wrt: function.wrt)
             let vjpKey = DerivedFunctions.Key(function: function.name, kind: .vjp, wrt: function.wrt)
             if modes.contains(.jvp) { registry.publish(jvpKey, as: Naming.jvp(function.name)) }
@@ -19,7 +21,7 @@ public enum Derivatives {
                 registry.publish(vjpKey, as: Naming.vjp(function.name))
             }
         }
-        for function in module.functions {
+        for function in differentiable {
             if modes.contains(.jvp) {
                 let name = registry.jvp(of: function.name, wrt: function.wrt)
                 jvps.append(registry.functions[name]!)
