@@ -42,7 +42,7 @@ extension FunctionLowering {
         case .boolean: return .known(.bool)
         case .invalid: return .error
         case .name(let name):
-            if let info = scopes.lookup(name) { return .known(info.type) }
+            if let info = scopes.lookup(name) { return info.poisoned ? .error : .known(info.type) }
             if signatures[name] != nil || Builtin(rawValue: name) != nil {
                 error("unsupported in adgen: functions as values; call '\(name)(...)'", at: expression.location)
             } else {
@@ -60,6 +60,7 @@ extension FunctionLowering {
                 error("cannot find '\(name)' in scope", at: base.location)
                 return .error
             }
+            if info.poisoned { return .error }
             guard let element = info.type.element else {
                 error("value of type '\(info.type)' has no subscripts", at: base.location)
                 return .error

@@ -109,6 +109,7 @@ struct FunctionLowering {
             error("adgen requires an initial value in the declaration of '\(name)'", at: nameLocation)
             return nil
         }
+        let failed = declaredType == nil && naturalType(initializer) == .error
         let value = lowerExpression(initializer, expecting: declaredType)
         let valueType = declaredType ?? value.type
         if scopes.isDeclaredInInnermostScope(name) {
@@ -116,6 +117,7 @@ struct FunctionLowering {
             return nil
         }
         let irName = scopes.declare(name, type: valueType, mutable: isVar, at: nameLocation)
+        if failed { scopes.poison(name) }
         return IR.Statement(.declare(name: irName, type: valueType, mutable: isVar, value: value,
                                      annotated: declaredType != nil), at: location)
     }
@@ -162,6 +164,7 @@ struct FunctionLowering {
             error("cannot find '\(name)' in scope", at: location)
             return nil
         }
+        if info.poisoned { return nil }
         guard info.mutable else {
             let isParameter = signature.parameters.contains { $0.name == info.irName }
             let what = isParameter ? "'\(name)' is a parameter (copy it with 'var \(name)Copy = \(name)')" : "'\(name)' is a 'let' constant"

@@ -5,6 +5,9 @@ struct VariableInfo {
     var type: IRType
     var mutable: Bool
     var location: SourceLocation
+    /// Declared with an initializer that was already reported as wrong: uses of the
+    /// variable report nothing more (no knock-on errors).
+    var poisoned = false
 }
 
 /// Nested lexical scopes of one function body, and the unique-name policy of the IR:
@@ -30,6 +33,11 @@ struct ScopeStack {
     func isDeclaredInInnermostScope(_ name: String) -> Bool { scopes.last?[name] != nil }
 
     /// Declares `name` in the innermost scope and returns its unique IR name.
+    mutating func poison(_ name: String) {
+        guard let scope = scopes.indices.last(where: { scopes[$0][name] != nil }) else { return }
+        scopes[scope][name]?.poisoned = true
+    }
+
     mutating func declare(_ name: String, type: IRType, mutable: Bool, at location: SourceLocation) -> String {
         var irName = name
         if lookup(name) != nil || (declared[name].map { $0 != type } ?? false) {
