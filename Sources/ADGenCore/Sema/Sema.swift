@@ -170,6 +170,9 @@ public struct Sema {
     mutating func checkRecursion(_ file: Syntax.File) {
         var state: [String: Int] = [:]  // 1 = on the stack, 2 = done
         var reported: Set<String> = []
+        // Longest call chain below each function (derivatives of callees are generated
+        // recursively, so the depth is bounded like expression nesting).
+        var depth: [String: Int] = [:]
         for function in file.functions where state[function.name] == nil {
             var stack: [(name: String, next: Int)] = [(function.name, 0)]
             state[function.name] = 1
@@ -177,6 +180,7 @@ public struct Sema {
                 let edges = calls[name] ?? []
                 guard next < edges.count else {
                     state[name] = 2
+                    depth[name] = 1 + (edges.compactMap { depth[$0.callee] }.max() ?? 0)
                     stack.removeLast()
                     continue
                 }
@@ -194,5 +198,14 @@ public struct Sema {
                 }
             }
         }
+        guard reported.isEmpty else { return }
+        for function in file.functions where (depth[function.name] ?? 0) > Self.maxCallDepth {
+            if (calls[function.name] ?? []).allSatisfy({ (depth[$0.callee] ?? 0) <= Self.maxCallDepth }) {
+                diagnostics.error("call chain from '\(function.name)' is \(depth[function.name]!) functions deep; adgen supports at most \(Self.maxCallDepth)",
+                                  at: function.location)
+            }
+        }
     }
+
+    static let maxCallDepth = 100
 }

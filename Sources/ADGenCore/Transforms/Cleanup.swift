@@ -22,6 +22,13 @@ public enum Cleanup {
         var changed = false
         var result: [IR.Statement] = []
         var deadInScope: Set<String> = []
+        // readsAfter[p]: what the statements after position p read (one backward pass).
+        var readsAfter = [Set<String>](repeating: [], count: body.count)
+        var suffix: Set<String> = []
+        for position in body.indices.reversed() {
+            readsAfter[position] = suffix
+            suffix.formUnion(IRWalk.reads(in: [body[position]]))
+        }
         for (position, statement) in body.enumerated() {
             var statement = statement
             if let target = statement.writtenVariable, deadInScope.contains(target) {
@@ -33,7 +40,7 @@ public enum Cleanup {
             case .declare(let name, _, _, _, _):
                 // A declaration is visible only in the rest of its block; when nothing
                 // there reads it, it goes with every write to it.
-                if !reads.contains(name) || !IRWalk.reads(in: Array(body[(position + 1)...])).contains(name) {
+                if !reads.contains(name) || !readsAfter[position].contains(name) {
                     changed = true
                     deadInScope.insert(name)
                     continue
