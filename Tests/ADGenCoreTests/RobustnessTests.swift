@@ -170,11 +170,16 @@ final class RobustnessTests: XCTestCase {
 
     func testLongCallChain() {
         // A chain of 5 000 functions, each calling the next: no recursion in the front end's
-        // call-graph check. (Primal only: see testCallChainThroughEveryMode for the derivatives.)
-        let primal = Pipeline.Options(modes: [.primal])
+        // call-graph check, and one positioned error for a chain deeper than the derivative
+        // generator supports (Sema.maxCallDepth), at the first function past the limit.
         var text = ""
         for i in 0..<5_000 { text += "func f\(i)(x: Double) -> Double { return f\(i + 1)(x: x) + 1 }\n" }
-        XCTAssertNotNil(check(text + "func f5000(x: Double) -> Double { return x }\n", limit: 20, options: primal).swift)
+        let deep = check(text + "func f5000(x: Double) -> Double { return x }\n", limit: 20)
+        XCTAssertEqual(deep.diagnostics.count, 1)
+        let first = 5_000 - Sema.maxCallDepth
+        XCTAssertEqual(deep.diagnostics.first?.message,
+                       "call chain from 'f\(first)' is \(Sema.maxCallDepth + 1) functions deep; adgen supports at most \(Sema.maxCallDepth)")
+        XCTAssertEqual(deep.diagnostics.first?.location.line, first + 1)
         let cyclic = check(text + "func f5000(x: Double) -> Double { return f0(x: x) }\n", limit: 20)
         XCTAssertEqual(cyclic.diagnostics.count, 1)
         XCTAssertEqual(cyclic.diagnostics.first?.location.line, 5_001)
@@ -182,9 +187,12 @@ final class RobustnessTests: XCTestCase {
     }
 
     func testCallChainThroughEveryMode() {
+        // The deepest chain sema accepts goes through every transform without
+        // exhausting the stack (a debug build has the largest frames).
+        let last = Sema.maxCallDepth - 1
         var text = ""
-        for i in 0..<100 { text += "func f\(i)(x: Double) -> Double { return f\(i + 1)(x: x) * x }\n" }
-        let output = check(text + "func f100(x: Double) -> Double { return x }\n", limit: 20)
+        for i in 0..<last { text += "func f\(i)(x: Double) -> Double { return f\(i + 1)(x: x) * x }\n" }
+        let output = check(text + "func f\(last)(x: Double) -> Double { return x }\n", limit: 20)
         XCTAssertEqual(output.swift?.contains("func f0HVP("), true)
     }
 

@@ -207,5 +207,5 @@ public struct Sema {
         }
     }
 
-    static let maxCallDepth = 100
+    static let maxCallDepth = 128
 }
