@@ -8,11 +8,13 @@ extension DerivativeCheck {
         if let complexProbes = d.complexProbes, let complexAlongV = d.complexAlongV {
             let tangents = probes.map { jvp(subject.inputs, layout.unflatten($0)).tangent } + [alongV.tangent]
             let reference = complexProbes + [complexAlongV]
-            check.complexStepError = normwiseRelativeError(tangents.flatMap { $0 }, reference.flatMap { $0 })
+            check.complexStepError = normwiseRelativeError(tangents.flatMap { $0 }, reference.flatMap { $0 },
+                                                           floor: floor(Self.complexStepFloor, direction: [1]))
             let columnErrors = zip(tangents, reference).dropLast().map { maxNorm(zip($0, $1).map { $0 - $1 }) }
             check.worstInput = probeName(worstEntry(columnErrors, [Double](repeating: 0, count: columnErrors.count)))
         }
-        check.finiteDifferenceError = normwiseRelativeError(alongV.tangent, d.finiteAlongV)
+        check.finiteDifferenceError = normwiseRelativeError(alongV.tangent, d.finiteAlongV,
+                                                            floor: floor(Self.finiteDifferenceFloor, direction: v))
         if let vjp = subject.vjp {
             check.dotProductError = dotProductError(jv: alongV.tangent, jtu: layout.flatten(vjp(subject.inputs, u).adjoints))
         }
@@ -28,10 +30,12 @@ extension DerivativeCheck {
         if let complexProbes = d.complexProbes {
             let projected = probes.map { dotProduct($0, adjoint) }
             let reference = complexProbes.map { dotProduct($0, u) }
-            check.complexStepError = normwiseRelativeError(projected, reference)
+            check.complexStepError = normwiseRelativeError(projected, reference,
+                                                           floor: floor(Self.complexStepFloor, direction: [1], weights: u))
             check.worstInput = probeName(worstEntry(projected, reference))
         }
-        check.finiteDifferenceError = innerProductError(v, adjoint, d.finiteAlongV, u)
+        check.finiteDifferenceError = innerProductError(v, adjoint, d.finiteAlongV, u,
+                                                        floor: floor(Self.finiteDifferenceFloor, direction: v, weights: u))
         if let jvpAlongV = d.jvpAlongV { check.dotProductError = dotProductError(jv: jvpAlongV, jtu: adjoint) }
         return check
     }
@@ -45,13 +49,16 @@ extension DerivativeCheck {
         if let complexProbes = d.complexProbes {
             let projected = probes.map { dotProduct($0, gradient) }
             let reference = complexProbes.map { $0.first ?? .nan }
-            check.complexStepError = normwiseRelativeError(projected, reference)
+            check.complexStepError = normwiseRelativeError(projected, reference,
+                                                           floor: floor(Self.complexStepFloor, direction: [1]))
             check.worstInput = probeName(worstEntry(projected, reference))
         }
-        check.finiteDifferenceError = innerProductError(gradient, v, d.finiteAlongV, [1])
+        check.finiteDifferenceError = innerProductError(gradient, v, d.finiteAlongV, [1],
+                                                        floor: floor(Self.finiteDifferenceFloor, direction: v))
         if let jvpAlongV = d.jvpAlongV, let first = jvpAlongV.first {
             let forward = dotProduct(gradient, v)
-            check.dotProductError = relativeError(forward, first, floor: dotProductScale(gradient, v))
+            let scale = Swift.max(dotProductScale(gradient, v), floor(Self.complexStepFloor, direction: v))
+            check.dotProductError = relativeError(forward, first, floor: scale)
         }
         return check
     }
@@ -72,33 +79,41 @@ extension DerivativeCheck {
             gradientFunction = { self.layout.flatten(hvp(self.layout.unflatten($0), self.layout.unflatten(self.v)).gradient) }
         }
         check.valueError = valueError
+        // Second derivatives are measured against the gradient's own scale.
+        let gradientAtX = gradientFunction(x)
+        let hessianScale = Swift.max(maxNorm(gradientAtX), derivativeScale) / Swift.max(1, maxNorm(x))
+        let hessianFloor = { (factor: Double, direction: [Double]) in factor * hessianScale * maxNorm(direction) }
         if let gradientComplexStep = subject.gradientComplexStep {
             let z = zip(x, v).map { Complex($0, step * $1) }
             let output = layout.flatten(gradientComplexStep(layout.unflatten(z)).gradient)
             let reference = output.map { $0.rawStorage.y / step }
-            check.complexStepError = normwiseRelativeError(hv, reference)
+            check.complexStepError = normwiseRelativeError(hv, reference, floor: hessianFloor(Self.complexStepFloor, v))
             check.worstInput = worstEntry(hv, reference).map(layout.name(ofFlatIndex:))
         }
         let finite = FiniteDifferences.directionalDerivativeWithStepSelection(of: gradientFunction, at: x, along: v)
-        check.finiteDifferenceError = normwiseRelativeError(hv, finite.estimate)
+        check.finiteDifferenceError = normwiseRelativeError(hv, finite.estimate,
+                                                            floor: hessianFloor(Self.finiteDifferenceFloor, v))
         let hw = layout.flatten(hvp(subject.inputs, layout.unflatten(w)).hv)
-        check.dotProductError = relativeError(dotProduct(w, hv), dotProduct(v, hw),
-                                              floor: Swift.max(dotProductScale(w, hv), dotProductScale(v, hw)))
+        let symmetryScale = Swift.max(dotProductScale(w, hv), dotProductScale(v, hw),
+                                      hessianFloor(Self.complexStepFloor, v) * maxNorm(w) * Double(x.count))
+        check.dotProductError = relativeError(dotProduct(w, hv), dotProduct(v, hw), floor: symmetryScale)
         return check
     }
 
     // MARK: - Helpers
 
-    /// ``DotProductTest``'s measure: ⟨jv, u⟩ against ⟨v, jtu⟩.
+    /// ``DotProductTest``'s measure, ⟨jv, u⟩ against ⟨v, jtu⟩, with the complex-step floor.
     func dotProductError(jv: [Double], jtu: [Double]) -> Double {
         guard jv.count == u.count, jtu.count == v.count else { return .nan }
-        return DotProductTest.compare(v: v, jv: jv, u: u, jtu: jtu, tolerance: tolerances.dotProduct).relativeDifference
+        let result = DotProductTest.compare(v: v, jv: jv, u: u, jtu: jtu, tolerance: tolerances.dotProduct)
+        let scale = Swift.max(result.scale, floor(Self.complexStepFloor, direction: v, weights: u))
+        return relativeError(result.forward, result.reverse, floor: scale)
     }
 
-    /// ⟨a, b⟩ against ⟨c, e⟩, relative to the larger sum of absolute terms.
-    func innerProductError(_ a: [Double], _ b: [Double], _ c: [Double], _ e: [Double]) -> Double {
+    /// ⟨a, b⟩ against ⟨c, e⟩, relative to the larger sum of absolute terms (at least `floor`).
+    func innerProductError(_ a: [Double], _ b: [Double], _ c: [Double], _ e: [Double], floor: Double) -> Double {
         guard a.count == b.count, c.count == e.count else { return .nan }
-        let scale = Swift.max(dotProductScale(a, b), dotProductScale(c, e))
+        let scale = Swift.max(dotProductScale(a, b), dotProductScale(c, e), floor)
         return relativeError(dotProduct(a, b), dotProduct(c, e), floor: scale)
     }
 

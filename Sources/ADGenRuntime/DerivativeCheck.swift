@@ -21,6 +21,13 @@ import Numerics
 public struct DerivativeCheck {
     public static let maxUnitProbes = 64
     public static let randomProbes = 16
+    /// Errors are relative to the larger of the two results and a floor: this factor
+    /// times ``derivativeScale`` (times the size of the direction and of `u`). The
+    /// floor matters only for derivatives that are (nearly) zero, where both sides
+    /// are rounding noise: differences see noise of about 1e-12 of the scale, complex
+    /// step and the dot products about 1e-16.
+    public static let finiteDifferenceFloor = 1e-3
+    public static let complexStepFloor = 1e-6
 
     public let subject: CheckSubject
     public let tolerances: CheckTolerances
@@ -35,6 +42,9 @@ public struct DerivativeCheck {
     let w: [Double]
     let u: [Double]
     let y: [Double]
+    /// `‖f(x)‖∞ / max(1, ‖x‖∞)`: the size of a derivative along a unit direction that
+    /// changes `f` by its own size over a move of `x` by its own size.
+    let derivativeScale: Double
 
     public init(_ subject: CheckSubject, tolerances: CheckTolerances = .standard,
                 step: Double = ComplexStep.defaultStep, rng: inout SplitMix64) {
@@ -54,6 +64,12 @@ public struct DerivativeCheck {
         w = rng.uniformVector(count: n, in: -1...1)
         y = subject.primal(subject.inputs)
         u = rng.uniformVector(count: y.count, in: -1...1)
+        derivativeScale = maxNorm(y) / Swift.max(1, maxNorm(x))
+    }
+
+    /// The floor for comparing derivatives along `direction`, summed against `weights`.
+    func floor(_ factor: Double, direction: [Double], weights: [Double] = [1]) -> Double {
+        factor * derivativeScale * Swift.max(maxNorm(direction), 0) * weights.reduce(0) { $0 + Swift.abs($1) }
     }
 
     /// The checks of every mode the subject provides, primal first.

@@ -17,6 +17,18 @@ public func normwiseRelativeError(_ a: [Double], _ b: [Double]) -> Double {
     return difference / Swift.max(maxNorm(a), maxNorm(b))
 }
 
+/// ``normwiseRelativeError(_:_:)`` with a lower bound on the denominator:
+/// `‖a − b‖∞ / max(‖a‖∞, ‖b‖∞, floor)`. Where the true result is zero (or nearly),
+/// the error is then measured against `floor` instead of against rounding noise.
+///
+/// For example: `normwiseRelativeError([0], [1e-16], floor: 1e-6)` is `1e-10`.
+public func normwiseRelativeError(_ a: [Double], _ b: [Double], floor: Double) -> Double {
+    let error = normwiseRelativeError(a, b)
+    guard error > 0, floor > 0 else { return error }
+    let norm = Swift.max(maxNorm(a), maxNorm(b))
+    return norm >= floor ? error : error * norm / floor
+}
+
 /// The index where `|a[i] − b[i]|` is largest (a NaN counts as largest); nil when empty.
 func worstEntry(_ a: [Double], _ b: [Double]) -> Int? {
     guard a.count == b.count, !a.isEmpty else { return nil }

@@ -113,6 +113,37 @@ final class DerivativeCheckTests: XCTestCase {
         XCTAssertGreaterThan(try XCTUnwrap(bad.dotProductError), 1e-8)
     }
 
+    /// f(x) = sin²x + cos²x + 3: the derivative is zero, computed as rounding noise by
+    /// every method; the floors keep noise against noise from counting as an error.
+    func testZeroDerivativesComputedAsNoisePassButTinyMistakesDoNot() throws {
+        func make(bug: Double) -> CheckSubject {
+            CheckSubject(
+                inputs: [[0.7]], inputNames: ["x"],
+                primal: { a in [sin(a[0][0]) * sin(a[0][0]) + cos(a[0][0]) * cos(a[0][0]) + 3] },
+                complexStep: { a in
+                    let (s, c) = (csSin(a[0][0]), csCos(a[0][0]))
+                    return [s * s + c * c + 3]
+                },
+                jvp: { a, d in
+                    let x = a[0][0]
+                    let tangent = 2 * sin(x) * cos(x) * d[0][0] - 2 * cos(x) * sin(x) * d[0][0] + bug * d[0][0]
+                    return ([sin(x) * sin(x) + cos(x) * cos(x) + 3], [tangent])
+                },
+                vjp: { a, u in
+                    let x = a[0][0]
+                    return ([sin(x) * sin(x) + cos(x) * cos(x) + 3], [[(2 * sin(x) * cos(x) - 2 * cos(x) * sin(x) + bug) * u[0]]])
+                })
+        }
+        for (mode, check) in checks(make(bug: 0)) {
+            XCTAssertTrue(check.passed, "\(mode): \(check)")
+        }
+        let wrong = checks(make(bug: 1e-9))
+        XCTAssertFalse(wrong["jvp"]!.passed, "a derivative of 1e-9 where it is 0: \(wrong["jvp"]!)")
+        XCTAssertFalse(wrong["vjp"]!.passed)
+        XCTAssertEqual(normwiseRelativeError([0], [1e-16], floor: 1e-6), 1e-10)
+        XCTAssertEqual(normwiseRelativeError([2], [1], floor: 1e-6), 0.5)
+    }
+
     func testShapeMismatchAndNoActiveInputs() {
         var broken = subject()
         broken.vjp = { a, u in (Self.f(a[0][0], a[1]), [[0]]) }
