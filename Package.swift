@@ -22,11 +22,14 @@ let package = Package(
         // What generated complex-step code and `adgen check` programs link: finite differences,
         // complex step (swift-numerics' Complex<Double>), dot-product tests, the swiftc driver.
         .target(name: "ADGenRuntime", dependencies: [.product(name: "Numerics", package: "swift-numerics")]),
+        // `adgen check`: builds, compiles and runs the checking program, and reports.
+        .target(name: "ADGenCheck", dependencies: ["ADGenCore", "ADGenRuntime"]),
         // The command-line tool: all file I/O lives here.
         .executableTarget(
             name: "adgen",
             dependencies: [
                 "ADGenCore",
+                "ADGenCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +55,8 @@ let package = Package(
         .testTarget(name: "ADGenIntegrationTests", dependencies: ["ADGenCore"]),
         .testTarget(name: "ADGenRuntimeTests",
                     dependencies: ["ADGenRuntime", .product(name: "Numerics", package: "swift-numerics")]),
+        // `adgen check` end to end: every fixture against complex step, mutants flagged.
+        .testTarget(name: "ADGenCheckTests", dependencies: ["ADGenCheck", "ADGenCore", "ADGenRuntime"]),
         // The docs are tested: their code compiles, the config behaves as documented,
         // Troubleshooting lists every diagnostic.
         .testTarget(name: "ADGenDocsTests", dependencies: ["ADGenCore", "adgen"]),

@@ -10,7 +10,8 @@ struct ADGen: ParsableCommand {
             Each .adg file holds Swift functions of Double, Int, Bool, [Double] and [Int].
             For every function f adgen writes f, fJVP, fVJP, fGradient and fHVP.
             Example: adgen generate model.adg -o Model.swift
+            Check the derivatives numerically: adgen check model.adg
             """,
         version: Pipeline.version,
-        subcommands: [Generate.self])
+        subcommands: [Generate.self, Check.self])
 }

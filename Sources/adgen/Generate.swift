@@ -88,7 +88,10 @@ struct Generate: ParsableCommand {
         return result
     }
 
-    func parsedWrt() throws -> [Sema.WrtOverride] {
+    func parsedWrt() throws -> [Sema.WrtOverride] { try Self.parseWrt(wrt) }
+
+    /// `[function:]param,...` values of `--wrt` (also used by `adgen check`).
+    static func parseWrt(_ wrt: [String]) throws -> [Sema.WrtOverride] {
         try wrt.map { spec in
             let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
             let function = parts.count == 2 ? parts[0] : nil

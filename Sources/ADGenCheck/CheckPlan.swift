@@ -1,0 +1,110 @@
+import ADGenCore
+
+/// Everything one `adgen check` run compiles into one program: the files, and for
+/// each function the groups of points to check.
+public struct CheckPlan {
+    public var units: [CheckUnit]
+
+    public init(units: [CheckUnit]) { self.units = units }
+
+    /// Every candidate of every group, numbered; the numbers are the program's check ids.
+    public var items: [CheckItem] {
+        var items: [CheckItem] = []
+        for (unitIndex, unit) in units.enumerated() {
+            for (groupIndex, group) in unit.groups.enumerated() {
+                for candidateIndex in group.candidates.indices {
+                    items.append(CheckItem(id: items.count, unit: unitIndex, group: groupIndex,
+                                           candidate: candidateIndex))
+                }
+            }
+        }
+        return items
+    }
+
+    public func unit(of item: CheckItem) -> CheckUnit { units[item.unit] }
+    public func group(of item: CheckItem) -> CheckGroup { units[item.unit].groups[item.group] }
+    public func spec(of item: CheckItem) -> PointSpec { group(of: item).candidates[item.candidate] }
+}
+
+/// One `.adg` file prepared for checking.
+public struct CheckUnit {
+    /// The path as given (diagnostics and reports use it).
+    public var path: String
+    /// An identifier unique in the plan, used for the program's namespaces.
+    public var name: String
+    public var text: String
+    /// `Pipeline.compile` output: all standard modes and complex step, in `enum genNamespace`.
+    public var generatedSwift: String
+    public var module: IR.Module
+    public var groups: [CheckGroup]
+
+    public init(path: String, name: String, text: String, generatedSwift: String, module: IR.Module,
+                groups: [CheckGroup]) {
+        self.path = path
+        self.name = name
+        self.text = text
+        self.generatedSwift = generatedSwift
+        self.module = module
+        self.groups = groups
+    }
+
+    public var genNamespace: String { "Gen_" + name }
+    public var refType: String { "Ref_" + name }
+    public var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
+
+    /// The modes whose function the generated file declares for `function`.
+    public func presentModes(of function: IR.Function) -> [Pipeline.Mode] {
+        Pipeline.Mode.allCases.filter { generatedSwift.contains("func \(function.name)\($0.suffix)(") }
+    }
+}
+
+/// The points of one function: a `// check:` line, a `--point`, or the defaults, whose
+/// candidates are tried in order until one runs (see ``DefaultPoints``).
+public struct CheckGroup {
+    public enum Origin: Equatable, Sendable {
+        /// A `// check:` line of the file.
+        case directive(line: Int)
+        /// `--point` on the command line.
+        case option
+        case defaults
+    }
+
+    public var function: String
+    public var origin: Origin
+    public var candidates: [PointSpec]
+
+    public init(function: String, origin: Origin, candidates: [PointSpec]) {
+        self.function = function
+        self.origin = origin
+        self.candidates = candidates
+    }
+}
+
+/// One candidate of one group: a check the program can run.
+public struct CheckItem: Hashable, Sendable {
+    public var id: Int
+    public var unit: Int
+    public var group: Int
+    public var candidate: Int
+
+    public init(id: Int, unit: Int, group: Int, candidate: Int) {
+        self.id = id
+        self.unit = unit
+        self.group = group
+        self.candidate = candidate
+    }
+}
+
+extension Pipeline.Mode {
+    /// The suffix of the generated function's name: `JVP`, `ComplexStep`, … (none for the primal).
+    public var suffix: String {
+        switch self {
+        case .primal: return ""
+        case .jvp: return "JVP"
+        case .vjp: return "VJP"
+        case .gradient: return "Gradient"
+        case .hvp: return "HVP"
+        case .complexStep: return "ComplexStep"
+        }
+    }
+}

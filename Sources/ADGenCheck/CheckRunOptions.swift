@@ -1,0 +1,42 @@
+import ADGenRuntime
+import Foundation
+
+/// How `adgen check` compiles and runs its program.
+public struct CheckRunOptions: Sendable {
+    /// Random points per spec.
+    public var points: Int
+    public var seed: UInt64
+    public var tolerances: CheckTolerances
+    /// `-O` (the default) or `-Onone`, which compiles faster and runs slower.
+    public var optimization: String
+    /// Seconds one run of the program may take before it is stopped.
+    public var timeout: Double
+    /// Where compiled programs are cached; `SwiftToolchain.defaultCacheDirectory` when nil.
+    public var cacheDirectory: URL?
+
+    public init(points: Int = 3, seed: UInt64 = 1, tolerances: CheckTolerances = .standard,
+                optimization: String = "-O", timeout: Double = 120, cacheDirectory: URL? = nil) {
+        self.points = points
+        self.seed = seed
+        self.tolerances = tolerances
+        self.optimization = optimization
+        self.timeout = timeout
+        self.cacheDirectory = cacheDirectory
+    }
+
+    /// The program's arguments for the checks `ids`.
+    func programArguments(_ ids: [Int]) -> [String] {
+        let t = tolerances
+        return ["--points", String(points), "--seed", String(seed),
+                "--tolerances", "\(t.finiteDifference),\(t.complexStep),\(t.dotProduct),\(t.value)",
+                "--only", ids.map(String.init).joined(separator: ",")]
+    }
+}
+
+/// What a check run reports while it works (``CheckRunner``).
+public enum CheckProgress: Sendable {
+    case compiling(files: Int, lines: Int)
+    case compiled(seconds: Double, cached: Bool)
+    /// `finished` of `total` checks are done; `current` names the one running.
+    case running(finished: Int, total: Int, current: String)
+}

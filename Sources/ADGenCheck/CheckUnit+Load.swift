@@ -1,0 +1,59 @@
+import ADGenCore
+
+extension CheckUnit {
+    /// Compiles `text` with every mode and complex step, and plans its checks: for each
+    /// function (of `request.functions`, or all), its `--point` specs, else its
+    /// `// check:` lines, else the ``DefaultPoints``; `--param` values applied to each.
+    ///
+    /// Functions `request` names that the file does not define are ignored here
+    /// (``CheckPlan/load(_:request:)`` reports those no file defines).
+    ///
+    /// - Throws: ``CheckInputError`` with adgen's diagnostics or the specs' problems.
+    public static func load(path: String, text: String, name: String, request: CheckRequest) throws -> CheckUnit {
+        let source = SourceFile(path: path, text: text)
+        let options = Pipeline.Options(modes: Set(Pipeline.Mode.allCases), wrt: request.wrt, namespace: "Gen_" + name)
+        let output = Pipeline.compile(source, options: options)
+        guard let swift = output.swift else {
+            throw CheckInputError(messages: output.diagnostics.map { $0.rendered(in: source) })
+        }
+        var diagnostics = DiagnosticEngine()
+        let module = Sema.analyze(Parser.parse(source, diagnostics: &diagnostics), wrt: request.wrt,
+                                  diagnostics: &diagnostics)
+        var problems: [String] = []
+        let (directives, errors) = PointSpec.scan(text)
+        problems += errors.map { "\(path):\($0.line): error: malformed // check: line: \($0.error)" }
+        var groups: [CheckGroup] = []
+        for function in module.functions where request.functions.isEmpty || request.functions.contains(function.name) {
+            let options = request.points.filter { $0.function == function.name }
+            let lines = directives.filter { $0.function == function.name }
+            var functionGroups: [CheckGroup]
+            if !options.isEmpty {
+                functionGroups = options.map { CheckGroup(function: function.name, origin: .option, candidates: [$0]) }
+            } else if !lines.isEmpty {
+                functionGroups = lines.map {
+                    CheckGroup(function: function.name, origin: .directive(line: $0.line), candidates: [$0])
+                }
+            } else {
+                functionGroups = [CheckGroup(function: function.name, origin: .defaults,
+                                             candidates: DefaultPoints.candidates(for: function))]
+            }
+            for index in functionGroups.indices {
+                functionGroups[index].candidates = functionGroups[index].candidates.map {
+                    $0.applying(request.parameters, to: function)
+                }
+                for spec in functionGroups[index].candidates {
+                    if let problem = spec.problem(for: function) {
+                        let place = spec.line > 0 ? "\(path):\(spec.line)" : "--point '\(spec)'"
+                        problems.append("\(place): error: \(problem)")
+                    }
+                }
+            }
+            groups += functionGroups
+        }
+        for directive in directives where module.function(named: directive.function) == nil {
+            problems.append("\(path):\(directive.line): error: // check: names unknown function '\(directive.function)'")
+        }
+        if !problems.isEmpty { throw CheckInputError(messages: problems) }
+        return CheckUnit(path: path, name: name, text: text, generatedSwift: swift, module: module, groups: groups)
+    }
+}
