@@ -1,28 +1,34 @@
 import ADGenCore
 
-/// Writes the check function of one ``CheckItem``: it draws the arguments from the
-/// spec and hands `CheckSession` a `CheckSubject` whose closures call the generated
-/// functions (and the reference) with the active inputs taken from `a`.
+/// Writes the check function of one ``CheckGroup``: it draws the arguments from the
+/// spec (sized parameters of defaults from the sizes the program is given) and hands
+/// `CheckSession` a `CheckSubject` whose closures call the generated functions (and
+/// the reference) with the active inputs taken from `a`.
 struct CheckFunctionWriter {
-    let plan: CheckPlan
-    let item: CheckItem
+    let unit: CheckUnit
+    let group: CheckGroup
+    /// The group's number in the program.
+    let id: Int
 
-    static func functionName(_ item: CheckItem) -> String { "check_\(item.id)" }
+    static func functionName(_ id: Int) -> String { "check_\(id)" }
 
-    var unit: CheckUnit { plan.unit(of: item) }
-    var spec: PointSpec { plan.spec(of: item) }
-    var function: IR.Function { unit.module.function(named: spec.function)! }
+    /// The spec the code is written from: for defaults, the first candidate, whose
+    /// sized parameters are replaced by the sizes given at run time.
+    var spec: PointSpec { group.candidates[0] }
+    var function: IR.Function { unit.module.function(named: group.function)! }
     var active: [IR.Parameter] { function.activeParameters }
     var scalarResult: Bool { function.resultType == .double }
 
     func source() -> String {
         let modes = Set(unit.presentModes(of: function))
         let ns = unit.genNamespace
-        var lines = ["/// \(unit.fileName): \(spec)",
-                     "func \(Self.functionName(item))(_ session: CheckSession) {",
-                     "    session.check(id: \(item.id), key: \(CheckProgramWriter.stringLiteral("\(unit.fileName)#\(spec)"))) { rng in"]
+        let sizedNote = group.sized.isEmpty ? "" : " (sizes given at run time)"
+        var lines = ["/// \(unit.fileName): \(spec)\(sizedNote)",
+                     "func \(Self.functionName(id))(_ session: CheckSession) {",
+                     "    session.check(id: \(id), key: \(CheckProgramWriter.stringLiteral("\(unit.fileName)#\(spec)"))) { rng in"]
         for (position, (argument, parameter)) in zip(spec.arguments, function.parameters).enumerated() {
-            let value = PointSpec.swiftValue(argument.value, type: parameter.type) ?? "fatalError()"
+            let value = group.sized.contains(position) ? sizedValue(position, parameter.type)
+                : PointSpec.swiftValue(argument.value, type: parameter.type) ?? "fatalError()"
             lines.append("        let p\(position): \(parameter.type) = \(value)")
         }
         let description = function.parameters.enumerated().map { "\($1.name): \\(p\($0))" }.joined(separator: ", ")
@@ -41,6 +47,16 @@ struct CheckFunctionWriter {
         lines += closures.enumerated().map { "            " + $1 + ($0 == closures.count - 1 ? ")" : ",") }
         lines += ["    }", "}", ""]
         return lines.joined(separator: "\n")
+    }
+
+    /// A sized parameter's value from `session.size(id, position)` (``DefaultPoints``).
+    func sizedValue(_ position: Int, _ type: IRType) -> String {
+        let size = "session.size(\(id), \(position))"
+        switch type {
+        case .doubleArray: return "rng.uniformVector(count: \(size), in: (\(DefaultPoints.low))...(\(DefaultPoints.high)))"
+        case .intArray: return "Array(0..<\(size))"
+        default: return size
+        }
     }
 
     func derivedClosures(_ modes: Set<Pipeline.Mode>, _ ns: String) -> [String] {

@@ -7,18 +7,26 @@ public struct CheckPlan {
 
     public init(units: [CheckUnit]) { self.units = units }
 
-    /// Every candidate of every group, numbered; the numbers are the program's check ids.
+    /// Every candidate of every group. The `id` is the group's number, which is the
+    /// program's check id (candidates of one group differ only in the sizes passed).
     public var items: [CheckItem] {
         var items: [CheckItem] = []
+        var id = 0
         for (unitIndex, unit) in units.enumerated() {
             for (groupIndex, group) in unit.groups.enumerated() {
                 for candidateIndex in group.candidates.indices {
-                    items.append(CheckItem(id: items.count, unit: unitIndex, group: groupIndex,
-                                           candidate: candidateIndex))
+                    items.append(CheckItem(id: id, unit: unitIndex, group: groupIndex, candidate: candidateIndex))
                 }
+                id += 1
             }
         }
         return items
+    }
+
+    /// The sizes passed to the program for `item` (empty for a fixed spec).
+    public func sizes(of item: CheckItem) -> [Int] {
+        let group = self.group(of: item)
+        return group.sizes.isEmpty ? [] : group.sizes[item.candidate]
     }
 
     public func unit(of item: CheckItem) -> CheckUnit { units[item.unit] }
@@ -60,6 +68,10 @@ public struct CheckUnit {
 
 /// The points of one function: a `// check:` line, a `--point`, or the defaults, whose
 /// candidates are tried in order until one runs (see ``DefaultPoints``).
+///
+/// A group is one check function of the program. For defaults, `sizes` holds per
+/// candidate the numbers passed to the program at run time (one per parameter), and
+/// `sized` the parameters that read them; `candidates` shows each as a spec.
 public struct CheckGroup {
     public enum Origin: Equatable, Sendable {
         /// A `// check:` line of the file.
@@ -72,11 +84,15 @@ public struct CheckGroup {
     public var function: String
     public var origin: Origin
     public var candidates: [PointSpec]
+    public var sizes: [[Int]]
+    public var sized: Set<Int>
 
-    public init(function: String, origin: Origin, candidates: [PointSpec]) {
+    public init(function: String, origin: Origin, candidates: [PointSpec], sizes: [[Int]] = [], sized: Set<Int> = []) {
         self.function = function
         self.origin = origin
         self.candidates = candidates
+        self.sizes = sizes
+        self.sized = sized
     }
 }
 

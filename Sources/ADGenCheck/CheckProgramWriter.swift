@@ -9,15 +9,18 @@ public enum CheckProgramWriter {
     public static func sources(for plan: CheckPlan) -> [SwiftSourceFile] {
         var files: [SwiftSourceFile] = []
         var main = ["import ADGenRuntime", "", "let session = CheckSession(arguments: CommandLine.arguments)"]
-        let items = plan.items
-        for (index, unit) in plan.units.enumerated() {
+        var id = 0
+        for unit in plan.units {
             files.append(SwiftSourceFile(name: genFileName(unit), text: unit.generatedSwift))
             files.append(SwiftSourceFile(name: refFileName(unit), text: referenceSource(unit)))
-            let unitItems = items.filter { $0.unit == index }
-            let checks = unitItems.map { CheckFunctionWriter(plan: plan, item: $0).source() }
+            var checks: [String] = []
+            for group in unit.groups {
+                checks.append(CheckFunctionWriter(unit: unit, group: group, id: id).source())
+                main.append("\(CheckFunctionWriter.functionName(id))(session)")
+                id += 1
+            }
             files.append(SwiftSourceFile(name: checksFileName(unit),
                                          text: (["import ADGenRuntime", ""] + checks).joined(separator: "\n")))
-            main += unitItems.map { "\(CheckFunctionWriter.functionName($0))(session)" }
         }
         main.append("session.finish()")
         files.append(SwiftSourceFile(name: "main.swift", text: main.joined(separator: "\n") + "\n"))

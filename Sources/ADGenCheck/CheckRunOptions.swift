@@ -24,12 +24,18 @@ public struct CheckRunOptions: Sendable {
         self.cacheDirectory = cacheDirectory
     }
 
-    /// The program's arguments for the checks `ids`.
-    func programArguments(_ ids: [Int]) -> [String] {
+    /// The program's arguments for the checks `ids`, with the sizes of those that have some.
+    func programArguments(_ ids: [Int], sizes: [Int: [Int]]) -> [String] {
         let t = tolerances
-        return ["--points", String(points), "--seed", String(seed),
-                "--tolerances", "\(t.finiteDifference),\(t.complexStep),\(t.dotProduct),\(t.value)",
-                "--only", ids.map(String.init).joined(separator: ",")]
+        var arguments = ["--points", String(points), "--seed", String(seed),
+                         "--tolerances", "\(t.finiteDifference),\(t.complexStep),\(t.dotProduct),\(t.value)",
+                         "--only", ids.map(String.init).joined(separator: ",")]
+        let given = sizes.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+        if !given.isEmpty {
+            arguments += ["--sizes", given.map { "\($0.key):" + $0.value.map(String.init).joined(separator: ",") }
+                .joined(separator: ";")]
+        }
+        return arguments
     }
 }
 

@@ -10,7 +10,7 @@ public struct CheckRunner {
     public var runtime: RuntimeLibrary
     public var toolchain: SwiftToolchain
     /// At most this many runs of the program (each crash costs one).
-    public static let maxRuns = 64
+    public static let maxRuns = 500
 
     public init(options: CheckRunOptions, runtime: RuntimeLibrary, toolchain: SwiftToolchain) {
         self.options = options
@@ -63,7 +63,8 @@ public struct CheckRunner {
         var started: [CheckItem] = []
         var done: Set<Int> = []
         let byID = Dictionary(uniqueKeysWithValues: queued.map { ($0.id, $0) })
-        let run = try toolchain.stream(program, arguments: options.programArguments(queued.map(\.id)),
+        let sizes = Dictionary(uniqueKeysWithValues: queued.map { ($0.id, state.plan.sizes(of: $0)) })
+        let run = try toolchain.stream(program, arguments: options.programArguments(queued.map(\.id), sizes: sizes),
                                        timeout: options.timeout) { line in
             guard let event = CheckEvent.decode(line: line), let id = event.id, let item = byID[id] else { return }
             switch event.event {

@@ -34,13 +34,14 @@ extension CheckUnit {
                     CheckGroup(function: function.name, origin: .directive(line: $0.line), candidates: [$0])
                 }
             } else {
-                functionGroups = [CheckGroup(function: function.name, origin: .defaults,
-                                             candidates: DefaultPoints.candidates(for: function))]
+                functionGroups = [defaultGroup(for: function, parameters: request.parameters)]
             }
-            for index in functionGroups.indices {
+            for index in functionGroups.indices where functionGroups[index].origin != .defaults {
                 functionGroups[index].candidates = functionGroups[index].candidates.map {
                     $0.applying(request.parameters, to: function)
                 }
+            }
+            for index in functionGroups.indices {
                 for spec in functionGroups[index].candidates {
                     if let problem = spec.problem(for: function) {
                         let place = spec.line > 0 ? "\(path):\(spec.line)" : "--point '\(spec)'"
@@ -55,5 +56,16 @@ extension CheckUnit {
         }
         if !problems.isEmpty { throw CheckInputError(messages: problems) }
         return CheckUnit(path: path, name: name, text: text, generatedSwift: swift, module: module, groups: groups)
+    }
+
+    /// The defaults, with `--param` values fixed and everything else sized at run time.
+    static func defaultGroup(for function: IR.Function, parameters: [ParameterValue]) -> CheckGroup {
+        let fixed = Set(function.parameters.indices.filter { index in
+            parameters.contains { ($0.function == nil || $0.function == function.name) && $0.name == function.parameters[index].name }
+        })
+        let sizes = DefaultPoints.sizeCandidates(for: function, fixed: fixed)
+        let specs = sizes.map { DefaultPoints.spec(for: function, sizes: $0).applying(parameters, to: function) }
+        let sized = Set(function.parameters.indices.filter { !fixed.contains($0) && DefaultPoints.isSized(function.parameters[$0].type) })
+        return CheckGroup(function: function.name, origin: .defaults, candidates: specs, sizes: sizes, sized: sized)
     }
 }

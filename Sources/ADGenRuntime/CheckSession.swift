@@ -4,7 +4,8 @@ import Foundation
 /// checks at seeded random points and prints ``CheckEvent`` lines.
 ///
 /// Arguments: `--points N` (default 3), `--seed S` (default 1), `--only 3,7,8` (check
-/// numbers; all when absent), `--tolerances FD,CS,DOT,VALUE`.
+/// numbers; all when absent), `--tolerances FD,CS,DOT,VALUE`, `--sizes 3:3,9,3;7:2`
+/// (per check, one number per parameter, read by ``size(_:_:)``).
 ///
 /// For example, a program's `main.swift`:
 ///
@@ -16,15 +17,25 @@ public final class CheckSession {
     public let seed: UInt64
     public let selected: Set<Int>?
     public let tolerances: CheckTolerances
+    /// Per check, the sizes given with `--sizes`.
+    public let sizes: [Int: [Int]]
     /// Draws per point before giving up on finding one where the function is finite.
     public static let maxAttempts = 100
 
     public init(points: Int = 3, seed: UInt64 = 1, selected: Set<Int>? = nil,
-                tolerances: CheckTolerances = .standard) {
+                tolerances: CheckTolerances = .standard, sizes: [Int: [Int]] = [:]) {
         self.points = points
         self.seed = seed
         self.selected = selected
         self.tolerances = tolerances
+        self.sizes = sizes
+    }
+
+    /// Size number `parameter` of check `id` (an array's length or an `Int`'s value);
+    /// 3 when none was given.
+    public func size(_ id: Int, _ parameter: Int) -> Int {
+        guard let given = sizes[id], parameter < given.count else { return 3 }
+        return given[parameter]
     }
 
     /// A session from `--points`, `--seed`, `--only` and `--tolerances`.
@@ -41,9 +52,15 @@ public final class CheckSession {
             tolerances = CheckTolerances(finiteDifference: values[0], complexStep: values[1],
                                          dotProduct: values[2], value: values[3])
         }
+        var sizes: [Int: [Int]] = [:]
+        for entry in (options["--sizes"] ?? "").split(separator: ";") {
+            let parts = entry.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, let id = Int(parts[0]) else { continue }
+            sizes[id] = parts[1].split(separator: ",").compactMap { Int($0) }
+        }
         self.init(points: options["--points"].flatMap { Int($0) } ?? 3,
                   seed: options["--seed"].flatMap { UInt64($0) } ?? 1,
-                  selected: only, tolerances: tolerances)
+                  selected: only, tolerances: tolerances, sizes: sizes)
     }
 
     /// Runs check `id` (when selected) at ``points`` points. `makeSubject` draws the
@@ -55,6 +72,7 @@ public final class CheckSession {
         var hash = FNV1a64()
         hash.combine(field: key)
         hash.combine(field: String(seed))
+        if let given = sizes[id] { hash.combine(field: given.map(String.init).joined(separator: ",")) }
         for point in 0..<points {
             var rng = SplitMix64(seed: hash.value &+ UInt64(point) &* 0x9E37_79B9_7F4A_7C15)
             guard let subject = finiteSubject(makeSubject, &rng) else {

@@ -15,8 +15,8 @@ struct Check: ParsableCommand {
             Exit status 1 when any check fails (see Docs/Checking.md).
 
             Points: a function's --point specs, else its // check: lines in the file, else
-            Double parameters in [0.2, 0.8], arrays of 3 (then 9, 4, 16), Int parameters 3
-            (then 3, 2, 4), [Int] parameters [0, 1, 2, ...].
+            Double parameters in [0.2, 0.8] and array lengths and Int values tried in turn
+            (3; one array of 9; ...) until the program neither traps nor finds no finite value.
 
             Examples:
               adgen check model.adg

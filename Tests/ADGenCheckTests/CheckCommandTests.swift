@@ -109,8 +109,8 @@ final class CheckCommandTests: XCTestCase {
                 XCTAssertTrue(object["finiteDifferenceError"] is NSNull)
             }
         }
-        // energy needs n × n arrays: the first default size traps, the second fits.
-        XCTAssertEqual((objects[0]["specs"] as? [String])?.first, "energy(A: rand(9, 0.2...0.8), x: rand(9, 0.2...0.8), n: 3)")
+        // energy needs an n × n array: the first default sizes trap, A of 9 fits.
+        XCTAssertEqual((objects[0]["specs"] as? [String])?.first, "energy(A: rand(9, 0.2...0.8), x: rand(3, 0.2...0.8), n: 3)")
         XCTAssertTrue(result.stderr.contains("adgen check: compiling"), result.stderr)
     }
 

@@ -32,15 +32,17 @@ final class CheckPlanningTests: XCTestCase {
         XCTAssertEqual(unit.groups[0].origin, .directive(line: 1))
         XCTAssertEqual(unit.groups[0].candidates.map(\.description), ["loss(w: rand(4, -1...1), x: rand(4, -1...1), n: 4)"])
         XCTAssertEqual(unit.groups[2].origin, .defaults)
-        XCTAssertEqual(unit.groups[2].candidates.map(\.description), [
+        XCTAssertEqual(unit.groups[2].sized, [1, 2])
+        XCTAssertEqual(Array(unit.groups[2].sizes.prefix(4)), [[0, 3, 3], [0, 3, 9], [0, 2, 4], [0, 4, 16]])
+        XCTAssertEqual(unit.groups[2].candidates.prefix(2).map(\.description), [
             "scale(rand(0.2...0.8), by: 3, table: [0, 1, 2])",
             "scale(rand(0.2...0.8), by: 3, table: [0, 1, 2, 3, 4, 5, 6, 7, 8])",
-            "scale(rand(0.2...0.8), by: 2, table: [0, 1, 2, 3])",
-            "scale(rand(0.2...0.8), by: 4, table: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])",
         ])
         XCTAssertTrue(unit.generatedSwift.contains("enum Gen_m"))
         XCTAssertTrue(unit.generatedSwift.contains("func lossGradientComplexStep("))
-        XCTAssertEqual(CheckPlan(units: [unit]).items.count, 6)
+        let items = CheckPlan(units: [unit]).items
+        XCTAssertEqual(Set(items.map(\.id)), [0, 1, 2], "one check function per group")
+        XCTAssertEqual(items.count, 2 + unit.groups[2].candidates.count)
     }
 
     func testPointOptionReplacesCheckLinesAndParamOverrides() throws {
@@ -51,6 +53,28 @@ final class CheckPlanningTests: XCTestCase {
         XCTAssertEqual(unit.groups.map(\.function), ["loss"])
         XCTAssertEqual(unit.groups[0].origin, .option)
         XCTAssertEqual(unit.groups[0].candidates.map(\.description), ["loss(w: rand(3, -1...1), x: rand(3, 1...2), n: 2)"])
+    }
+
+    func testDefaultSizesTryEachArrayLongThenPairs() throws {
+        let unit = try CheckUnit.load(path: "d.adg", text: """
+            /// Matrix times vector, shapes from the arrays.
+            func mv(A: [Double], x: [Double], y: [Double], k: Int) -> Double {
+                var s = 0.0
+                for i in 0..<y.count {
+                    for j in 0..<x.count {
+                        s += A[i * x.count + j] * x[j] * y[i] * Double(k)
+                    }
+                }
+                return s
+            }
+            """, name: "d", request: CheckRequest(parameters: [try ParameterValue.parse("k=2")]))
+        let group = unit.groups[0]
+        XCTAssertEqual(group.sized, [0, 1, 2], "k is fixed by --param")
+        XCTAssertEqual(Array(group.sizes.prefix(5)), [[3, 3, 3, 0], [9, 3, 3, 0], [3, 9, 3, 0], [3, 3, 9, 0], [9, 9, 3, 0]])
+        XCTAssertEqual(group.candidates[1].description,
+                       "mv(A: rand(9, 0.2...0.8), x: rand(3, 0.2...0.8), y: rand(3, 0.2...0.8), k: 2)")
+        XCTAssertEqual(Set(group.sizes).count, group.sizes.count, "no candidate twice")
+        XCTAssertTrue(group.sizes.contains([81, 9, 9, 0]))
     }
 
     func testParameterValueSyntax() throws {

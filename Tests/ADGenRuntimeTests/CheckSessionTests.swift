@@ -5,12 +5,15 @@ import XCTest
 final class CheckSessionTests: XCTestCase {
     func testArguments() {
         let session = CheckSession(arguments: ["prog", "--points", "5", "--seed", "42", "--only", "1,3",
-                                               "--tolerances", "1e-5,1e-8,1e-9,1e-11"])
+                                               "--tolerances", "1e-5,1e-8,1e-9,1e-11", "--sizes", "1:3,9,0;3:2"])
         XCTAssertEqual(session.points, 5)
         XCTAssertEqual(session.seed, 42)
         XCTAssertEqual(session.selected, [1, 3])
         XCTAssertEqual(session.tolerances, CheckTolerances(finiteDifference: 1e-5, complexStep: 1e-8,
                                                            dotProduct: 1e-9, value: 1e-11))
+        XCTAssertEqual(session.size(1, 1), 9)
+        XCTAssertEqual(session.size(3, 0), 2)
+        XCTAssertEqual(session.size(3, 5), 3, "3 when not given")
         let defaults = CheckSession(arguments: ["prog"])
         XCTAssertEqual(defaults.points, 3)
         XCTAssertNil(defaults.selected)
