@@ -9,13 +9,14 @@ public struct CheckRunOptions: Sendable {
     public var tolerances: CheckTolerances
     /// `-O` (the default) or `-Onone`, which compiles faster and runs slower.
     public var optimization: String
-    /// Seconds one run of the program may take before it is stopped.
+    /// Seconds the program may run without reporting progress (a point's results)
+    /// before it is stopped.
     public var timeout: Double
     /// Where compiled programs are cached; `SwiftToolchain.defaultCacheDirectory` when nil.
     public var cacheDirectory: URL?
 
     public init(points: Int = 3, seed: UInt64 = 1, tolerances: CheckTolerances = .standard,
-                optimization: String = "-O", timeout: Double = 120, cacheDirectory: URL? = nil) {
+                optimization: String = "-O", timeout: Double = 60, cacheDirectory: URL? = nil) {
         self.points = points
         self.seed = seed
         self.tolerances = tolerances

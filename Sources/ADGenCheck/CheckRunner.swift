@@ -89,7 +89,8 @@ public struct CheckRunner {
         }
         let unfinished = started.filter { !done.contains($0.id) }
         if let stopped = unfinished.last {
-            let reason = run.timedOut ? "timed out after \(Int(options.timeout)) s" : "crashed: " + Self.crashSummary(run)
+            let reason = run.timedOut ? "timed out: no point finished in \(Int(options.timeout)) s"
+                : "crashed: " + Self.crashSummary(run)
             state.record(stopped) { $0.failure = reason }
             state.finishedCount += 1
         } else if !run.succeeded, started.isEmpty {

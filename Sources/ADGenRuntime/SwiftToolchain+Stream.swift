@@ -14,7 +14,8 @@ public struct StreamedRun: Sendable, Equatable {
 
 extension SwiftToolchain {
     /// Runs a compiled program, calling `onLine` with each line of its standard output
-    /// as it arrives (for progress), and stops it after `timeout` seconds.
+    /// as it arrives (for progress), and stops it when it has written no line for
+    /// `timeout` seconds.
     ///
     /// Standard error goes to a temporary file, so the child never blocks on it.
     public func stream(_ executable: CompiledExecutable, arguments: [String] = [], timeout: Double,
@@ -40,6 +41,7 @@ extension SwiftToolchain {
         while true {
             let chunk = reader.availableData
             if chunk.isEmpty { break }
+            watchdog.touch()
             pending.append(chunk)
             while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                 onLine(Substring(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)))
@@ -57,21 +59,39 @@ extension SwiftToolchain {
     }
 }
 
-/// Terminates a process when its time is up, unless cancelled first.
+/// Terminates a process that has been quiet for `timeout` seconds, unless cancelled first.
 final class Watchdog: @unchecked Sendable {
     private let lock = NSLock()
     private var cancelled = false
     private var didFire = false
+    private var lastActivity = Date()
 
     init(process: Process, timeout: Double) {
-        let deadline = DispatchTime.now() + timeout
-        DispatchQueue.global().asyncAfter(deadline: deadline) { [self] in
-            lock.lock()
-            defer { lock.unlock() }
-            guard !cancelled, process.isRunning else { return }
-            didFire = true
-            process.terminate()
+        let poll = Swift.min(0.05, timeout / 4)
+        DispatchQueue.global().async { [self] in
+            while true {
+                Thread.sleep(forTimeInterval: poll)
+                lock.lock()
+                if cancelled || !process.isRunning {
+                    lock.unlock()
+                    return
+                }
+                if Date().timeIntervalSince(lastActivity) > timeout {
+                    didFire = true
+                    lock.unlock()
+                    process.terminate()
+                    return
+                }
+                lock.unlock()
+            }
         }
+    }
+
+    /// The process made progress: the quiet period starts again.
+    func touch() {
+        lock.lock()
+        lastActivity = Date()
+        lock.unlock()
     }
 
     var fired: Bool {

@@ -54,8 +54,8 @@ struct Check: ParsableCommand {
                                valueName: "[function:]param,..."))
     var wrt: [String] = []
 
-    @Option(help: "Seconds a run of the check program may take.")
-    var timeout: Double = 120
+    @Option(help: "Seconds the check program may go without finishing a point before it is stopped.")
+    var timeout: Double = 60
 
     @Option(name: .customLong("fd-tolerance"), help: "Tolerance against finite differences.")
     var finiteDifferenceTolerance: Double = CheckTolerances.standard.finiteDifference

@@ -149,6 +149,21 @@ final class CheckCommandTests: XCTestCase {
         let defaults = try adgen(["check", path, "--format", "json"])
         XCTAssertEqual(defaults.status, 0, "the second default length fits: " + defaults.stdout)
 
+        let spin = try write("""
+            /// Never ends for x > -2: s tends to 2.
+            func spin(x: Double) -> Double {
+                var s = x
+                while s > 0.0 {
+                    s = 0.5 * s + 1.0
+                }
+                return s
+            }
+            """, name: "spin.adg")
+        let stopped = try adgen(["check", spin, "--timeout", "1", "--format", "json"])
+        XCTAssertEqual(stopped.status, 1)
+        let spinNote = try rows(stopped.stdout).first?["notes"] as? [String]
+        XCTAssertTrue(spinNote?.first?.contains("timed out: no point finished in 1 s") == true, "\(String(describing: spinNote))")
+
         let unknown = try adgen(["check", path, "--function", "sixth"])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertTrue(unknown.stderr.contains("no function 'sixth'"), unknown.stderr)
