@@ -42,10 +42,19 @@ test: check-toolchain
 	$(SWIFT) test --skip-build
 	@$(MAKE) --no-print-directory examples
 
-## golden: regenerate Fixtures/*.swift from Fixtures/*.adg (CI never runs this).
+## golden: regenerate Fixtures/*.swift from Fixtures/*.adg, and the generated-code
+## excerpts in Docs/GeneratedAPI.md (CI never runs this; tests fail on any difference).
 golden: build
 	@for f in $(FIXTURES); do $(ADGEN) generate $$f -o $${f%.adg}.swift || exit 1; done
 	@echo "regenerated $(words $(FIXTURES)) golden files"
+	$(SWIFT) build --build-tests
+	ADGEN_UPDATE_DOCS=1 $(SWIFT) test --skip-build --filter DocsSnippetTests
+
+## bench: generated gradients against the primal, hand-written gradients and Swift's
+## _Differentiation, side by side in one process (release build; not part of make test).
+bench: check-toolchain
+	$(SWIFT) build -c release --product ADGenBench
+	.build/release/ADGenBench $(BENCH_ARGS)
 
 ## example: build and run the example package (Examples/, which uses the plugin).
 ## examples: that, then Scripts/plugin-smoke-test.sh: a new package in a temporary folder

@@ -30,8 +30,17 @@ func adgenGMMObjectiveGradient(_ p: GMMProblem)
         k: p.k, d: p.d, n: p.n, wishartGamma: p.wishartGamma, wishartM: p.wishartM)
 }
 
-/// Bytes of tape one call of adgen's gradient of `kernel` records: the tapes of
-/// the generated VJP hold one 8-byte entry per push, measured by counting pushes.
-func adgenTapeBytes(kernel: String) -> Int? {
-    nil
+/// Bytes pushed on adgen's tapes during one gradient call. `adgen-config.json` in
+/// this target turns on tape statistics, so the generated tapes call
+/// `adgenTapeDidPush(bytes:)` below on every push (one add; the timed runs include it).
+nonisolated(unsafe) var adgenTapeBytesPushed = 0
+
+func adgenTapeDidPush(bytes: Int) {
+    adgenTapeBytesPushed &+= bytes
+}
+
+func adgenTapeBytes(of kernel: KernelCase) -> Int {
+    adgenTapeBytesPushed = 0
+    _ = kernel.adgen.compute()
+    return adgenTapeBytesPushed
 }

@@ -100,7 +100,7 @@ for (title, pick) in [("minimum", \Timing.minimum), ("median", \Timing.median)] 
             formatRatio(adgen, primal),
             formatRatio(adgen, hand),
             formatRatio(swiftAD, hand),
-            adgenTapeBytes(kernel: r.kernel.name).map(String.init) ?? "-",
+            String(adgenTapeBytes(of: r.kernel)),
         ]
     }
     printTable(header: header, rows: rows)

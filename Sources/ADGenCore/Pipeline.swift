@@ -69,16 +69,25 @@ public enum Pipeline {
     }
 
     public static func compile(_ files: [SourceFile], options: Options = Options()) -> CombinedOutput {
+        compile(files.map { (file: $0, options: options) })
+    }
+
+    /// Like ``compile(_:options:)-swift.type.method``, with options per input (`wrt`
+    /// differs per file); the file-level settings — namespace, tape statistics — are
+    /// the first input's.
+    public static func compile(_ inputs: [(file: SourceFile, options: Options)]) -> CombinedOutput {
+        let files = inputs.map(\.file)
+        let options = inputs.first?.options ?? Options()
         var swiftFunctions: [SwiftModel.Function] = []
         var imports = ["Foundation"]
         var usesTapes = false
         var reports: [(file: SourceFile, diagnostics: [Diagnostic])] = []
         var dumps: [String] = []
         var definedIn: [String: String] = [:]
-        for file in files {
+        for (file, fileOptions) in inputs {
             var diagnostics = DiagnosticEngine()
             var dump: String?
-            let translated = translate(file, options: options, diagnostics: &diagnostics, dump: &dump)
+            let translated = translate(file, options: fileOptions, diagnostics: &diagnostics, dump: &dump)
             if let translated {
                 for (name, location) in translated.definitions {
                     if let other = definedIn[name] {

@@ -15,6 +15,8 @@ struct Config {
     var modes: Set<Pipeline.Mode>?
     var wrt: [Sema.WrtOverride] = []
     var namespace: String?
+    /// Generated tapes report pushes to `adgenTapeDidPush(bytes:)` (the benchmark's tape column).
+    var tapeStatistics = false
     /// The file's path and text, for positioning errors found after loading.
     var path: String = ""
     var text: String = ""
@@ -30,7 +32,7 @@ struct Config {
         }
     }
 
-    static let keys = ["modes", "wrt", "namespace"]
+    static let keys = ["modes", "wrt", "namespace", "tapeStatistics"]
 
     static func load(_ path: String) throws -> Config {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -83,6 +85,12 @@ struct Config {
                 }
                 config.wrt.append(Sema.WrtOverride(function: function, parameters: names))
             }
+        }
+        if let statistics = object["tapeStatistics"] {
+            guard let flag = statistics as? Bool else {
+                throw invalid("'tapeStatistics' must be true or false", at: "tapeStatistics")
+            }
+            config.tapeStatistics = flag
         }
         if let namespace = object["namespace"] {
             guard let name = namespace as? String, Generate.isIdentifier(name) else {

@@ -39,6 +39,10 @@ struct Generate: ParsableCommand {
     @Option(help: "Wrap the generated functions in 'public enum NAME' as static functions.")
     var namespace: String?
 
+    @Flag(name: .customLong("tape-statistics"),
+          help: "Make reverse-mode tapes call adgenTapeDidPush(bytes:), which the including module defines.")
+    var tapeStatistics = false
+
     @Option(help: "Read modes, wrt and namespace from this JSON file (adgen-config.json); flags given here win.")
     var config: String?
 
@@ -93,7 +97,7 @@ struct Generate: ParsableCommand {
     /// `[function:]param,...` values of `--wrt` (also used by `adgen check`).
     static func parseWrt(_ wrt: [String]) throws -> [Sema.WrtOverride] {
         try wrt.map { spec in
-            let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
+            let parts = spec.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let function = parts.count == 2 ? parts[0] : nil
             let names = (parts.count == 2 ? parts[1] : parts[0]).split(separator: ",")
                 .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -110,12 +114,14 @@ struct Generate: ParsableCommand {
     func run() throws {
         var options = Pipeline.Options(modes: try parsedModes(), wrt: try parsedWrt(), namespace: namespace,
                                        dumpAfter: dumpAfter.flatMap(Pipeline.Stage.init(rawValue:)))
+        options.tapeStatistics = tapeStatistics
         // The config's `wrt` entries, applied per file to the functions each file defines.
         var configWrt: Config?
         if let config {
             do {
                 let settings = try Config.load(config)
                 if !modesGiven, let modes = settings.modes { options.modes = modes }
+                if settings.tapeStatistics { options.tapeStatistics = true }
                 if wrt.isEmpty, !settings.wrt.isEmpty { configWrt = settings }
                 if namespace == nil, settings.namespace != nil {
                     try settings.checkNamespace(fileCount: inputs.count + configScope.count)
@@ -127,7 +133,7 @@ struct Generate: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        var results: [(input: String, swift: String)] = []
+        var sources: [(file: SourceFile, options: Pipeline.Options)] = []
         var failed = false
         for input in inputs {
             guard let bytes = FileManager.default.contents(atPath: input) else {
@@ -135,20 +141,27 @@ struct Generate: ParsableCommand {
                 failed = true
                 continue
             }
-            let file = SourceFile(path: input, bytes: [UInt8](bytes))
             var fileOptions = options
             if let configWrt { fileOptions.wrt = configWrt.wrt(forFileDefining: Self.signatures(in: [input])) }
-            let result = Pipeline.compile(file, options: fileOptions)
-            for diagnostic in result.diagnostics {
-                FileHandle.standardError.write(Data((diagnostic.rendered(in: file) + "\n").utf8))
+            sources.append((SourceFile(path: input, bytes: [UInt8](bytes)), fileOptions))
+        }
+        // With -o, all inputs become one file; otherwise one file per input.
+        let groups = output != nil ? [sources] : sources.map { [$0] }
+        var results: [(input: String, swift: String)] = []
+        for group in groups where !group.isEmpty {
+            let result = Pipeline.compile(group)
+            for (file, diagnostics) in result.diagnostics {
+                for diagnostic in diagnostics {
+                    FileHandle.standardError.write(Data((diagnostic.rendered(in: file) + "\n").utf8))
+                }
             }
             if let dump = result.dump { print(dump, terminator: dump.hasSuffix("\n") ? "" : "\n") }
-            if let swift = result.swift { results.append((input, swift)) } else { failed = true }
+            if let swift = result.swift { results.append((group[0].file.path, swift)) } else { failed = true }
         }
         if failed { throw ExitCode(1) }
         do {
             if let output {
-                try OutputWriter.write(Self.combine(results.map(\.swift)), to: output)
+                try OutputWriter.write(results.first?.swift ?? "", to: output)
             } else if let outputDirectory {
                 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
                 for (input, swift) in results {
@@ -173,11 +186,5 @@ struct Generate: ParsableCommand {
             }
         }
         return signatures
-    }
-
-    /// Several inputs into one file: one header and import block, then every function.
-    static func combine(_ files: [String]) -> String {
-        guard files.count > 1 else { return files.first ?? "" }
-        return files.joined(separator: "\n")
     }
 }

@@ -141,6 +141,8 @@ extension ReverseMode {
             guard isActive(name) else { return [] }
             return Self.usesTargetAsResult(name, value) ? resultRuleOperandReads(value) : adjointReads(value)
         case let .assign(name, op, value):
+            // `k += e` on an Int is undone in reverse by `k -= e`, which reads e.
+            if types[name] == .int, op == .add || op == .subtract { return value.reads }
             guard isActive(name) else { return [] }
             if case .call = value.kind { return value.reads }
             if op == nil, Self.usesTargetAsResult(name, value) { return resultRuleOperandReads(value) }

@@ -73,6 +73,11 @@ extension ReverseMode {
             case nil:
                 return assignment(name, type: type, value: value, primal: primal, overwrites: true, tape: tape)
             case .add?, .subtract?:
+                // Integer updates are exactly invertible: undo them instead of taping.
+                if tape, type == .int {
+                    let undo = IR.Statement(.assign(name: name, op: op == .add ? .subtract : .add, value: value))
+                    return (skippedUpdates.contains(name) ? [] : [primal], [undo])
+                }
                 var reverse = tape ? pop(into: name, type: type) : []
                 if let adjoint = adjoints[name] {
                     let seed = IR.Expression.variable(adjoint, type)
