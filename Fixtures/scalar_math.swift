@@ -254,7 +254,6 @@ func fourierSeriesVJP(at x: Double, coeffs: [Double], period: Double, seed: Doub
     var t1: Double = 0.0
     var t2: Double = 0.0
     let tapeDouble = ADGenTape<Double>()
-    let tapeInt = ADGenTape<Int>()
     let omega = 2.0 * Double.pi / period
     var total = 0.0
     var k: Int = 0
@@ -269,7 +268,6 @@ func fourierSeriesVJP(at x: Double, coeffs: [Double], period: Double, seed: Doub
         tapeDouble.push(t2)
         t2 = cos(phase)
         total += coeffs[k] * (t1 + t2 / (2.0 * harmonic))
-        tapeInt.push(k)
         k += 1
     }
     let value = total
@@ -284,7 +282,7 @@ func fourierSeriesVJP(at x: Double, coeffs: [Double], period: Double, seed: Doub
     dtotal += seed
     for _ in 0..<trips1 {
         let phase = harmonic * omega * x
-        k = tapeInt.pop()
+        k -= 1
         let t5 = t1 + t2 / (2.0 * harmonic)
         dcoeffs[k] += dtotal * t5
         let t6 = coeffs[k] * dtotal
@@ -540,7 +538,6 @@ func fourierSeriesHVP(at x: Double, coeffs: [Double], period: Double, vx: Double
     var t2: Double = 0.0
     let vtapeDouble = ADGenTape<Double>()
     let tapeDouble = ADGenTape<Double>()
-    let tapeInt = ADGenTape<Int>()
     let t8 = 2.0 * Double.pi / period
     let vomega = -(t8 * vperiod) / period
     let omega = t8
@@ -568,7 +565,6 @@ func fourierSeriesHVP(at x: Double, coeffs: [Double], period: Double, vx: Double
         let t11 = t2 / t10
         let t12 = t1 + t11
         total += coeffs[k] * t12
-        tapeInt.push(k)
         k += 1
     }
     let value = total
@@ -592,7 +588,7 @@ func fourierSeriesHVP(at x: Double, coeffs: [Double], period: Double, vx: Double
         let t13 = harmonic * omega
         let vphase = (vharmonic * omega + harmonic * vomega) * x + t13 * vx
         let phase = t13 * x
-        k = tapeInt.pop()
+        k -= 1
         let t14 = 2.0 * harmonic
         let t15 = t2 / t14
         let vt5 = vt1 + (vt2 - t15 * (2.0 * vharmonic)) / t14

@@ -133,7 +133,6 @@ func downsampleVJP(_ x: [Double], factor: Int, seed: [Double]) -> (value: [Doubl
             s += x[i]
         }
         out[j] = s / Double(end - start)
-        tapeInt.push(j)
         j += 1
     }
     let value = out
@@ -145,7 +144,7 @@ func downsampleVJP(_ x: [Double], factor: Int, seed: [Double]) -> (value: [Doubl
     }
     for trip1 in (0..<trips1).reversed() {
         let start = 0 + trip1 * factor
-        j = tapeInt.pop()
+        j -= 1
         let t1 = dout[j]
         dout[j] = 0.0
         let t2 = Double(end - start)

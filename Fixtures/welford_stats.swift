@@ -105,12 +105,10 @@ func welfordVarianceJVP(_ x: [Double], dx: [Double]) -> (value: Double, tangent:
 func welfordVarianceVJP(_ x: [Double], seed: Double) -> (value: Double, dx: [Double]) {
     var delta: Double = 0.0
     let tapeDouble = ADGenTape<Double>()
-    let tapeInt = ADGenTape<Int>()
     var mean: Double = 0.0
     var m2 = 0.0
     var count: Int = 0
     for i in 0..<x.count {
-        tapeInt.push(count)
         count += 1
         tapeDouble.push(delta)
         delta = x[i] - mean
@@ -145,7 +143,7 @@ func welfordVarianceVJP(_ x: [Double], seed: Double) -> (value: Double, dx: [Dou
         dx[i] += ddelta
         dmean -= ddelta
         ddelta = 0.0
-        count = tapeInt.pop()
+        count -= 1
     }
     return (value: value, dx: dx)
 }
@@ -259,14 +257,12 @@ func welfordVarianceHVP(_ x: [Double], vx: [Double]) -> (value: Double, dx: [Dou
     var delta: Double = 0.0
     let vtapeDouble = ADGenTape<Double>()
     let tapeDouble = ADGenTape<Double>()
-    let tapeInt = ADGenTape<Int>()
     var vmean = 0.0
     var mean: Double = 0.0
     var vm2 = 0.0
     var m2 = 0.0
     var count: Int = 0
     for i in 0..<x.count {
-        tapeInt.push(count)
         count += 1
         vtapeDouble.push(vdelta)
         tapeDouble.push(delta)
@@ -325,7 +321,7 @@ func welfordVarianceHVP(_ x: [Double], vx: [Double]) -> (value: Double, dx: [Dou
         dmean -= ddelta
         vddelta = 0.0
         ddelta = 0.0
-        count = tapeInt.pop()
+        count -= 1
     }
     return (value: value, dx: dx, hvx: vdx)
 }
