@@ -85,7 +85,7 @@ final class ConfigTests: XCTestCase {
     func testErrorsArePositionedAndExplained() throws {
         let cases: [(config: String, error: String)] = [
             ("{\n  \"mode\": [\"primal\"]\n}",
-             "adgen-config.json:2:3: error: unknown key 'mode' (did you mean 'modes'?); keys are modes, wrt, namespace"),
+             "adgen-config.json:2:3: error: unknown key 'mode' (did you mean 'modes'?); keys are modes, wrt, namespace, tapeStatistics"),
             ("{\n  \"modes\": [\"primal\", \"gradiant\"]\n}",
              "adgen-config.json:2:23: error: unknown mode 'gradiant' in 'modes' (did you mean 'gradient'?); modes are "),
             ("{ \"modes\": [] }",
