@@ -15,8 +15,8 @@ struct Check: ParsableCommand {
             Exit status 1 when any check fails (see Docs/Checking.md).
 
             Points: a function's --point specs, else its // check: lines in the file, else
-            Double parameters in [0.2, 0.8] and array lengths and Int values tried in turn
-            (3; one array of 9; ...) until the program neither traps nor finds no finite value.
+            Double parameters in [0.2, 0.8], with array lengths and Int values tried in turn
+            (all 3; one array of 9; ...) until one runs without a trap and gives finite values.
 
             Examples:
               adgen check model.adg
