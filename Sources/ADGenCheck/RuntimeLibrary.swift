@@ -1,18 +1,30 @@
 import Foundation
 
-/// The built ADGenRuntime that check programs link: `libADGenRuntime.so` and
-/// `Modules/` (its module and swift-numerics') in one build directory, plus the module
-/// map of swift-numerics' C shims in the package checkout.
+/// The built ADGenRuntime that check programs link, found in one build directory:
+/// `Modules/` (its module and swift-numerics'), the module map of swift-numerics' C
+/// shims in the package checkout, and either `libADGenRuntime.so` (the dynamic product,
+/// which `make build` builds) or, failing that, the object files SwiftPM left for the
+/// ADGenRuntime and swift-numerics targets (always there once adgen is built, so
+/// `swift build --product adgen` alone is enough).
 ///
 /// The directory is `$ADGEN_RUNTIME_DIR` when set, else the one holding the running
 /// executable (`adgen`, or the test bundle), which is where `swift build` puts both.
 public struct RuntimeLibrary: Sendable, Equatable {
+    public enum Linkage: Sendable, Equatable {
+        /// `-lADGenRuntime`, with an rpath to the directory.
+        case dynamic
+        /// These object files, linked into the program.
+        case objects([URL])
+    }
+
     public var directory: URL
     public var shimsModuleMap: URL
+    public var linkage: Linkage
 
-    public init(directory: URL, shimsModuleMap: URL) {
+    public init(directory: URL, shimsModuleMap: URL, linkage: Linkage = .dynamic) {
         self.directory = directory
         self.shimsModuleMap = shimsModuleMap
+        self.linkage = linkage
     }
 
     public static let libraryName = "ADGenRuntime"
@@ -24,21 +36,48 @@ public struct RuntimeLibrary: Sendable, Equatable {
         #endif
     }
 
-    /// The swiftc flags that import and link the runtime, with an rpath to it.
+    /// The targets whose object files make up the runtime when the library is missing.
+    static let objectTargets = [libraryName, "ComplexModule", "RealModule", "Numerics", "_NumericsShims"]
+
+    /// The swiftc flags that import and link the runtime.
     public var flags: [String] {
-        ["-I", directory.appendingPathComponent("Modules").path,
-         "-Xcc", "-fmodule-map-file=\(shimsModuleMap.path)",
-         "-L", directory.path, "-l\(Self.libraryName)",
-         "-Xlinker", "-rpath", "-Xlinker", directory.path]
+        let imports = ["-I", directory.appendingPathComponent("Modules").path,
+                       "-Xcc", "-fmodule-map-file=\(shimsModuleMap.path)"]
+        switch linkage {
+        case .dynamic:
+            return imports + ["-L", directory.path, "-l\(Self.libraryName)",
+                              "-Xlinker", "-rpath", "-Xlinker", directory.path]
+        case .objects(let files):
+            return imports + files.map(\.path)
+        }
     }
 
-    /// Size and modification time of the library, so a rebuilt runtime invalidates cached programs.
+    /// Sizes and modification times of what is linked, so a rebuilt runtime invalidates
+    /// cached programs.
     public var fingerprint: String {
-        let path = directory.appendingPathComponent(Self.libraryFile).path
-        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
-        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-        let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(path):\(size):\(date)"
+        let files: [URL]
+        switch linkage {
+        case .dynamic: files = [directory.appendingPathComponent(Self.libraryFile)]
+        case .objects(let objects): files = objects
+        }
+        return files.map { file in
+            let attributes = (try? FileManager.default.attributesOfItem(atPath: file.path)) ?? [:]
+            let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+            let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(file.path):\(size):\(date)"
+        }.joined(separator: ";")
+    }
+
+    /// The object files of ``objectTargets`` in `directory`, or nil when the runtime's are missing.
+    static func objectFiles(in directory: URL) -> [URL]? {
+        var files: [URL] = []
+        for target in objectTargets {
+            let folder = directory.appendingPathComponent("\(target).build")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            files += names.filter { $0.hasSuffix(".o") }.sorted().map { folder.appendingPathComponent($0) }
+        }
+        let hasRuntime = files.contains { $0.deletingLastPathComponent().lastPathComponent == "\(libraryName).build" }
+        return hasRuntime ? files : nil
     }
 
     /// Finds the runtime, or explains what is missing.
@@ -56,11 +95,18 @@ public struct RuntimeLibrary: Sendable, Equatable {
         for directory in directories.map({ $0.resolvingSymlinksInPath() }) {
             let library = directory.appendingPathComponent(libraryFile)
             let module = directory.appendingPathComponent("Modules/\(libraryName).swiftmodule")
-            looked.append(library.path)
-            guard FileManager.default.fileExists(atPath: library.path),
-                  FileManager.default.fileExists(atPath: module.path) else { continue }
+            looked.append("\(library.path) or \(libraryName).build/*.o")
+            guard FileManager.default.fileExists(atPath: module.path) else { continue }
+            let linkage: Linkage
+            if FileManager.default.fileExists(atPath: library.path) {
+                linkage = .dynamic
+            } else if let objects = objectFiles(in: directory) {
+                linkage = .objects(objects)
+            } else {
+                continue
+            }
             if let shims = shimsModuleMap(near: directory) {
-                return RuntimeLibrary(directory: directory, shimsModuleMap: shims)
+                return RuntimeLibrary(directory: directory, shimsModuleMap: shims, linkage: linkage)
             }
             looked.append("swift-numerics' _NumericsShims module map near \(directory.path)")
         }

@@ -97,13 +97,4 @@ final class CheckReportTests: XCTestCase {
     func mappedMessages(_ failure: CompileFailure, _ plan: CheckPlan) -> [String]? {
         CheckCompileError.mapped(failure, plan: plan).messages
     }
-
-    func testRuntimeLibraryIsFoundNextToTheTestsAndExplainedWhenMissing() throws {
-        let runtime = try RuntimeLibrary.locate()
-        XCTAssertTrue(runtime.flags.contains("-lADGenRuntime"))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: runtime.shimsModuleMap.path))
-        XCTAssertThrowsError(try RuntimeLibrary.locate(environment: ["ADGEN_RUNTIME_DIR": "/nonexistent"])) { error in
-            XCTAssertTrue("\(error)".contains("make build"), "\(error)")
-        }
-    }
 }
