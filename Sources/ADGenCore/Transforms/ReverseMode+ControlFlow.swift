@@ -100,9 +100,10 @@ extension ReverseMode {
             forward.append(IR.Statement(.forLoop(IR.ForLoop(index: loop.index,
                                                             sequence: .range(lower: low, upper: high, closed: closed),
                                                             body: bodyForward))))
-            // Iterations that exchange only accumulators and pop nothing can be reversed
-            // in any order: keep the natural one.
-            let independent = fusableAccumulators(loop) != nil && !Self.popsTape(bodyReverse)
+            // Iterations that exchange only accumulators, and whose reverse restores no
+            // primal state (no pops, no undone integer updates), can be reversed in any
+            // order: keep the natural one.
+            let independent = fusableAccumulators(loop) != nil && !restoresPrimalState(bodyReverse)
             let sequence: IR.Sequence = independent ? .range(lower: low, upper: high, closed: closed)
                 : .reversedRange(lower: low, upper: high, closed: closed)
             let reverse = IR.Statement(.forLoop(IR.ForLoop(index: loop.index, sequence: sequence, body: bodyReverse)))
@@ -160,10 +161,19 @@ extension ReverseMode {
         return (forward, [IR.Statement(.ifElse(condition: test, then: thenReverse, else: elseReverse))] + restore)
     }
 
-    static func popsTape(_ body: [IR.Statement]) -> Bool {
-        var pops = false
-        IRWalk.forEachStatement(body) { if case .removeLast = $0.kind { pops = true } }
-        return pops
+    /// Whether reverse code puts primal variables back to earlier values (tape pops,
+    /// undone integer updates), which only works in reverse iteration order.
+    func restoresPrimalState(_ body: [IR.Statement]) -> Bool {
+        var restores = false
+        IRWalk.forEachStatement(body) { statement in
+            switch statement.kind {
+            case .removeLast: restores = true
+            // Adjoints and temporaries have fresh names; a source variable's name means a restore.
+            case .assign(let name, _, _): if types[name] != nil { restores = true }
+            default: break
+            }
+        }
+        return restores
     }
 
     static func containsCall(_ expression: IR.Expression) -> Bool {
