@@ -19,8 +19,10 @@ extension ReverseMode {
     /// iteration to the next is an accumulator; nil otherwise.
     func fusableAccumulators(_ loop: IR.ForLoop) -> Set<String>? {
         if case .reversedRange = loop.sequence { return nil }
+        // Carried state of any type is out: each iteration's reverse runs before the next
+        // iteration and would put it back (a pop, or an undone `index += 1`).
         let state = carriedState(loop)
-        if state.unsupported || state.activeCarried { return nil }
+        if state.unsupported || state.activeCarried || state.inactiveCarried { return nil }
         return state.accumulators.filter(isActive)
     }
 
