@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(name: "ADGenCoreTests", dependencies: ["ADGenCore"]),
         // Compiles generated code for every fixture in one swiftc call and checks it numerically.
-        .testTarget(name: "ADGenIntegrationTests", dependencies: ["ADGenCore"]),
+        .testTarget(name: "ADGenIntegrationTests", dependencies: ["ADGenCore", "ADGenCheck"]),
         .testTarget(name: "ADGenRuntimeTests",
                     dependencies: ["ADGenRuntime", .product(name: "Numerics", package: "swift-numerics")]),
         // `adgen check` end to end: every fixture against complex step, mutants flagged.
