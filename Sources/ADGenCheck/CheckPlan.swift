@@ -111,16 +111,3 @@ public struct CheckItem: Hashable, Sendable {
     }
 }
 
-extension Pipeline.Mode {
-    /// The suffix of the generated function's name: `JVP`, `ComplexStep`, … (none for the primal).
-    public var suffix: String {
-        switch self {
-        case .primal: return ""
-        case .jvp: return "JVP"
-        case .vjp: return "VJP"
-        case .gradient: return "Gradient"
-        case .hvp: return "HVP"
-        case .complexStep: return "ComplexStep"
-        }
-    }
-}

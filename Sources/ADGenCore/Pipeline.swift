@@ -12,6 +12,19 @@ public enum Pipeline {
 
         /// The modes of the contract, emitted by default: everything but `complexStep`.
         public static let standard: [Mode] = [.primal, .jvp, .vjp, .gradient, .hvp]
+
+        /// The suffix of the generated function's name (contract, section 5): `f` →
+        /// `fJVP`, ...; none for the primal.
+        public var suffix: String {
+            switch self {
+            case .primal: return ""
+            case .jvp: return "JVP"
+            case .vjp: return "VJP"
+            case .gradient: return "Gradient"
+            case .hvp: return "HVP"
+            case .complexStep: return "ComplexStep"
+            }
+        }
     }
 
     /// Stages whose output `--dump-after` can print.

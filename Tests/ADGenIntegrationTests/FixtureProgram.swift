@@ -54,20 +54,6 @@ struct FixtureProgram {
     }
 }
 
-extension Pipeline.Mode {
-    /// The suffix of the generated function's name (contract, section 5).
-    var suffix: String {
-        switch self {
-        case .primal: return ""
-        case .jvp: return "JVP"
-        case .vjp: return "VJP"
-        case .gradient: return "Gradient"
-        case .hvp: return "HVP"
-        case .complexStep: return "ComplexStep"
-        }
-    }
-}
-
 /// Writes a fixture's driver: one Swift function per `// check:` line, evaluating it at
 /// `Harness.pointCount` seeded random points.
 struct DriverGenerator {

@@ -76,7 +76,8 @@ public enum ComplexStepTranslator {
         case .append, .removeLast, .comment:
             return SwiftTranslator.statement(statement, resultLabels: resultLabels)
         case .forLoop(let loop):
-            return .forIn(pattern: loop.index ?? "_", sequence: sequence(loop.sequence), body: nested(loop.body))
+            // Loop headers are Int expressions: the same Swift as in the real-valued code.
+            return .forIn(pattern: loop.index ?? "_", sequence: SwiftTranslator.sequence(loop.sequence), body: nested(loop.body))
         case let .whileLoop(condition, body):
             return .whileLoop(condition: expression(condition), body: nested(body))
         case let .ifElse(condition, thenBody, elseBody):
@@ -100,29 +101,6 @@ public enum ComplexStepTranslator {
         return .assignment(target: rendered, op: (op?.rawValue ?? "") + "=", value: expression(value))
     }
 
-    static func sequence(_ sequence: IR.Sequence) -> SwiftModel.Expression {
-        switch sequence {
-        case let .range(lower, upper, closed):
-            return .range(rangeOperand(lower), closed ? "..." : "..<", rangeOperand(upper))
-        case let .reversedRange(lower, upper, closed):
-            let range = SwiftModel.Expression.range(rangeOperand(lower), closed ? "..." : "..<", rangeOperand(upper))
-            return .call(.member(.parenthesized(range), "reversed"), [])
-        case let .stride(from, bound, by, through):
-            return .call(.raw("stride"), [(label: "from", value: expression(from)),
-                                          (label: through ? "through" : "to", value: expression(bound)),
-                                          (label: "by", value: expression(by))])
-        }
-    }
-
-    /// Range operands bind tighter than comparisons but looser than `+`.
-    static func rangeOperand(_ operand: IR.Expression) -> SwiftModel.Expression {
-        let rendered = expression(operand)
-        if let precedence = infixPrecedence(operand), precedence < IR.BinaryOp.add.precedence {
-            return .parenthesized(rendered)
-        }
-        if case .ternary = operand.kind { return .parenthesized(rendered) }
-        return rendered
-    }
 
     static func callExpression(_ call: IR.Call) -> SwiftModel.Expression {
         .call(.raw(Naming.complexStep(call.function)),
