@@ -62,6 +62,24 @@ extension IR.Statement {
         }
     }
 
+    /// The statement with each nested statement list (loop body, branches) replaced by
+    /// `transform` of it; other statements are returned unchanged.
+    public func mappingBodies(_ transform: ([IR.Statement]) throws -> [IR.Statement]) rethrows -> IR.Statement {
+        var statement = self
+        switch kind {
+        case .forLoop(var loop):
+            loop.body = try transform(loop.body)
+            statement.kind = .forLoop(loop)
+        case let .whileLoop(condition, body):
+            statement.kind = .whileLoop(condition: condition, body: try transform(body))
+        case let .ifElse(condition, thenBody, elseBody):
+            statement.kind = .ifElse(condition: condition, then: try transform(thenBody), else: try transform(elseBody))
+        default:
+            break
+        }
+        return statement
+    }
+
     /// Nested statement lists (loop bodies, branches).
     public var children: [[IR.Statement]] {
         switch kind {

@@ -103,19 +103,7 @@ public enum Cleanup {
             }
             return result
         }
-        var statement = statement
-        switch statement.kind {
-        case .forLoop(var loop):
-            loop.body = block(loop.body)
-            statement.kind = .forLoop(loop)
-        case let .whileLoop(condition, body):
-            statement.kind = .whileLoop(condition: condition, body: block(body))
-        case let .ifElse(condition, thenBody, elseBody):
-            statement.kind = .ifElse(condition: condition, then: block(thenBody), else: block(elseBody))
-        default:
-            break
-        }
-        return statement
+        return statement.mappingBodies(block)
     }
 
     static func finalize(_ body: [IR.Statement], mutated: Set<String>, reads: Set<String>) -> [IR.Statement] {
@@ -128,17 +116,11 @@ public enum Cleanup {
                 statement.kind = .declare(name: name, type: type, mutable: false, value: value, annotated: annotated)
             case .forLoop(var loop):
                 if let index = loop.index, !IRWalk.reads(in: loop.body).contains(index) { loop.index = nil }
-                loop.body = finalize(loop.body, mutated: mutated, reads: reads)
                 statement.kind = .forLoop(loop)
-            case let .whileLoop(condition, body):
-                statement.kind = .whileLoop(condition: condition, body: finalize(body, mutated: mutated, reads: reads))
-            case let .ifElse(condition, thenBody, elseBody):
-                statement.kind = .ifElse(condition: condition, then: finalize(thenBody, mutated: mutated, reads: reads),
-                                         else: finalize(elseBody, mutated: mutated, reads: reads))
             default:
                 break
             }
-            return statement
+            return statement.mappingBodies { finalize($0, mutated: mutated, reads: reads) }
         }
     }
 }

@@ -92,18 +92,11 @@ public enum Derivatives {
 
     static func dropResult(at position: Int, from body: [IR.Statement]) -> [IR.Statement] {
         body.map { statement in
-            var statement = statement
-            switch statement.kind {
-            case .returnValues(var values):
-                values.remove(at: position)
-                statement.kind = .returnValues(values)
-            case let .ifElse(condition, thenBody, elseBody):
-                statement.kind = .ifElse(condition: condition, then: dropResult(at: position, from: thenBody),
-                                         else: dropResult(at: position, from: elseBody))
-            default:
-                break
+            guard case .returnValues(var values) = statement.kind else {
+                return statement.mappingBodies { dropResult(at: position, from: $0) }
             }
-            return statement
+            values.remove(at: position)
+            return IR.Statement(.returnValues(values), at: statement.location)
         }
     }
 }

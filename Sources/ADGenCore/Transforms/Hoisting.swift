@@ -37,15 +37,8 @@ struct Hoisting {
                 statement.kind = .store(array: array, index: index, op: op, value: hoist(value))
             case .returnValues(let values):
                 statement.kind = .returnValues(values.map { hoist($0) })
-            case .forLoop(var loop):
-                loop.body = block(loop.body)
-                statement.kind = .forLoop(loop)
-            case let .whileLoop(condition, body):
-                statement.kind = .whileLoop(condition: condition, body: block(body))
-            case let .ifElse(condition, thenBody, elseBody):
-                statement.kind = .ifElse(condition: condition, then: block(thenBody), else: block(elseBody))
             default:
-                break
+                statement = statement.mappingBodies { block($0) }
             }
             result += hoisted
             hoisted = []

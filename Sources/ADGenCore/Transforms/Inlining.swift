@@ -62,26 +62,15 @@ struct Inlining {
                     result += inline(call, callee, into: name, type: types(of: name), declare: nil)
                     continue
                 }
-            case .forLoop(var loop):
+            case .forLoop, .whileLoop:
                 loopDepth += 1
-                loop.body = block(loop.body)
+                result.append(statement.mappingBodies { block($0) })
                 loopDepth -= 1
-                result.append(IR.Statement(.forLoop(loop), at: statement.location))
-                continue
-            case let .whileLoop(condition, loopBody):
-                loopDepth += 1
-                let inlined = block(loopBody)
-                loopDepth -= 1
-                result.append(IR.Statement(.whileLoop(condition: condition, body: inlined), at: statement.location))
-                continue
-            case let .ifElse(condition, thenBody, elseBody):
-                result.append(IR.Statement(.ifElse(condition: condition, then: block(thenBody), else: block(elseBody)),
-                                           at: statement.location))
                 continue
             default:
                 break
             }
-            result.append(statement)
+            result.append(statement.mappingBodies { block($0) })
         }
         return result
     }
@@ -123,17 +112,10 @@ struct Inlining {
 
     static func returnsAssigning(_ target: String, _ body: [IR.Statement]) -> [IR.Statement] {
         body.map { statement in
-            var statement = statement
-            switch statement.kind {
-            case .returnValues(let values):
-                statement.kind = .assign(name: target, op: nil, value: values[0])
-            case let .ifElse(condition, thenBody, elseBody):
-                statement.kind = .ifElse(condition: condition, then: returnsAssigning(target, thenBody),
-                                         else: returnsAssigning(target, elseBody))
-            default:
-                break
+            guard case .returnValues(let values) = statement.kind else {
+                return statement.mappingBodies { returnsAssigning(target, $0) }
             }
-            return statement
+            return IR.Statement(.assign(name: target, op: nil, value: values[0]), at: statement.location)
         }
     }
 }
