@@ -55,7 +55,7 @@ private let derivativeRules: [Builtin: Builtin.Rule] = [
         .expm1: { _, y in [y + lit(1)] },
         .sqrt: { _, y in [lit(0.5) / y] },
         .cbrt: { _, y in [lit(1) / (lit(3) * y * y)] },
-        .pow: { x, y in [x[1] * pow(x[0], x[1] - lit(1)), y * log(x[0])] },
+        .pow: { x, y in [powerRule(x[0], x[1]), y * log(x[0])] },
         .hypot: { x, y in [x[0] / y, x[1] / y] },
         // Piecewise, as Swift evaluates them: abs(0) takes the + branch,
         // min(a, b) returns a when a <= b, max(a, b) returns b when b >= a.
@@ -65,3 +65,15 @@ private let derivativeRules: [Builtin: Builtin.Rule] = [
         .floor: { _, _ in [nil] },
         .ceil: { _, _ in [nil] },
 ]
+
+/// ∂xᵖ/∂x = p xᵖ⁻¹; for a literal exponent without a `pow` call where it is exact:
+/// x² → 2x, x¹ → 1 (`pow(x, 1)` is x and `pow(x, 2)` is x·x correctly rounded).
+private func powerRule(_ base: IR.Expression, _ exponent: IR.Expression) -> IR.Expression {
+    guard let p = exponent.literalValue else { return exponent * pow(base, exponent - lit(1)) }
+    switch p {
+    case 1: return lit(1)
+    case 2: return lit(2) * base
+    case 3: return lit(3) * (base * base)
+    default: return lit(p) * pow(base, lit(p - 1))
+    }
+}
