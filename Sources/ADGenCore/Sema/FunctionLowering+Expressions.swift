@@ -238,7 +238,7 @@ extension FunctionLowering {
             error("cannot find function '\(name)' in scope", at: location)
             return .error
         }
-        sema.calls[function.name, default: []].append((callee: name, location: location))
+        calls.append((callee: name, location: location))
         let parameters = callee.parameters
         guard arguments.count == parameters.count else {
             error("'\(name)' takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s"), found \(arguments.count)",

@@ -6,6 +6,8 @@ struct FunctionLowering {
     let signature: Sema.Signature
     var scopes = ScopeStack()
     var loopDepth = 0
+    /// The calls this function makes, for sema's recursion and depth checks.
+    var calls: [(callee: String, location: SourceLocation)] = []
 
     init(sema: Sema, signature: Sema.Signature) {
         self.sema = sema

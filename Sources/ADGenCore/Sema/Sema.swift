@@ -38,9 +38,15 @@ public struct Sema {
         var functions: [IR.Function] = []
         for function in file.functions where signatures[function.name]?.syntax.location == function.location {
             guard let signature = signatures[function.name] else { continue }
+            // The lowering works on a copy of sema; keep the call table out of that copy so
+            // adding to it never copies it (which made many-function files quadratic).
+            var table: [String: [(callee: String, location: SourceLocation)]] = [:]
+            swap(&table, &calls)
             var lowering = FunctionLowering(sema: self, signature: signature)
             let body = lowering.lowerBody()
             self = lowering.sema
+            swap(&table, &calls)
+            calls[function.name, default: []] += lowering.calls
             let wrt = resolveWrt(function, signature: signature, overrides: overrides)
             functions.append(IR.Function(name: function.name, docComment: function.docComment,
                                          parameters: signature.parameters,
