@@ -18,6 +18,10 @@ public enum Builtin: String, CaseIterable, Sendable {
         }
     }
 
+    /// Costs about as much as arithmetic (a compare or a rounding): reverse mode
+    /// recomputes these rather than storing them (Docs/ReverseMode.md).
+    public var isCheap: Bool { [.abs, .min, .max, .floor, .ceil].contains(self) }
+
     /// `abs`, `min` and `max` are generic in Swift and also act on `Int`.
     public var acceptsInt: Bool { self == .abs || self == .min || self == .max }
 

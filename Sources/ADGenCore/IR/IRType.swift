@@ -40,13 +40,4 @@ public enum IRType: Hashable, Sendable, CustomStringConvertible {
         default: return nil
         }
     }
-
-    public var arrayOf: IRType? {
-        switch self {
-        case .double: return .doubleArray
-        case .int: return .intArray
-        case .bool: return .boolArray
-        default: return nil
-        }
-    }
 }

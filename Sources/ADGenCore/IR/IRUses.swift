@@ -1,23 +1,46 @@
 /// Which variables IR code reads and writes: the facts the cleanup and activity
 /// passes are built on.
 extension IR.Expression {
-    /// Calls `body` with the name of every variable (or array) this expression reads.
-    public func forEachRead(_ body: (String) -> Void) {
+    /// The immediate subexpressions, in evaluation order.
+    public var children: [IR.Expression] {
+        switch kind {
+        case .double, .int, .bool, .pi, .newTape, .variable, .count: return []
+        case .element(_, let index): return [index]
+        case .unary(_, let operand), .intToDouble(let operand): return [operand]
+        case let .binary(_, lhs, rhs): return [lhs, rhs]
+        case let .ternary(condition, thenValue, elseValue): return [condition, thenValue, elseValue]
+        case .builtin(_, let arguments): return arguments
+        case .call(let call): return call.arguments.map(\.value)
+        case let .repeating(value, count): return [value, count]
+        }
+    }
+
+    /// Calls `body` with this expression and every subexpression (iteratively: no
+    /// recursion depth, whatever the nesting).
+    public func forEachSubexpression(_ body: (IR.Expression) -> Void) {
         var stack = [self]
         while let expression = stack.popLast() {
+            body(expression)
+            stack += expression.children
+        }
+    }
+
+    /// Whether this expression or a subexpression satisfies `predicate`.
+    public func contains(where predicate: (IR.Expression) -> Bool) -> Bool {
+        var stack = [self]
+        while let expression = stack.popLast() {
+            if predicate(expression) { return true }
+            stack += expression.children
+        }
+        return false
+    }
+
+    /// Calls `body` with the name of every variable (or array) this expression reads.
+    public func forEachRead(_ body: (String) -> Void) {
+        forEachSubexpression { expression in
             switch expression.kind {
-            case .double, .int, .bool, .pi, .newTape: break
-            case .variable(let name): body(name)
-            case let .element(array, index):
-                body(array)
-                stack.append(index)
-            case .count(let array): body(array)
-            case .unary(_, let operand), .intToDouble(let operand): stack.append(operand)
-            case let .binary(_, lhs, rhs): stack += [lhs, rhs]
-            case let .ternary(condition, thenValue, elseValue): stack += [condition, thenValue, elseValue]
-            case .builtin(_, let arguments): stack += arguments
-            case .call(let call): stack += call.arguments.map(\.value)
-            case let .repeating(value, count): stack += [value, count]
+            case .variable(let name), .element(let name, _), .count(let name): body(name)
+            default: break
             }
         }
     }
@@ -110,7 +133,6 @@ enum IRWalk {
             case .removeLast(let array, _, let index):
                 names.insert(array)
                 index?.forEachRead { names.insert($0) }
-            case .forLoop(let loop): if let index = loop.index { _ = index }
             default: break
             }
         }

@@ -38,20 +38,6 @@ public enum ComplexStep {
 extension IR.Expression {
     /// Calls `body` with the callee of every function call in this expression.
     func forEachCall(_ body: (String) -> Void) {
-        var stack = [self]
-        while let expression = stack.popLast() {
-            switch expression.kind {
-            case .double, .int, .bool, .pi, .newTape, .variable, .count: break
-            case .element(_, let index): stack.append(index)
-            case .unary(_, let operand), .intToDouble(let operand): stack.append(operand)
-            case let .binary(_, lhs, rhs): stack += [lhs, rhs]
-            case let .ternary(condition, thenValue, elseValue): stack += [condition, thenValue, elseValue]
-            case .builtin(_, let arguments): stack += arguments
-            case .call(let call):
-                body(call.function)
-                stack += call.arguments.map(\.value)
-            case let .repeating(value, count): stack += [value, count]
-            }
-        }
+        forEachSubexpression { if case .call(let call) = $0.kind { body(call.function) } }
     }
 }

@@ -53,9 +53,4 @@ final class DerivedFunctions {
         emitted.append(derived)
         return name
     }
-
-    /// Registers a function built outside the registry (the HVP's seeded VJP).
-    func register(_ function: IR.Function) {
-        functions[function.name] = function
-    }
 }

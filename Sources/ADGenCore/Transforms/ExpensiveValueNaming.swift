@@ -7,9 +7,7 @@
 enum ExpensiveValueNaming {
     static func run(_ function: IR.Function) -> IR.Function {
         var pass = Hoisting(names: NameAllocator(reserving: Naming.names(in: function))) { expression in
-            if case .builtin(let builtin, _) = expression.kind {
-                return ![.abs, .min, .max, .floor, .ceil].contains(builtin)
-            }
+            if case .builtin(let builtin, _) = expression.kind { return !builtin.isCheap }
             return false
         }
         var function = function

@@ -62,26 +62,6 @@ struct Hoisting {
         return IR.Expression(.variable(name), expression.type, at: expression.location)
     }
 
-    /// Whether `expression` or a subexpression would be hoisted.
-    func containsHoistable(_ expression: IR.Expression) -> Bool {
-        var found = false
-        var stack = [expression]
-        while let expression = stack.popLast(), !found {
-            if shouldHoist(expression) { found = true; break }
-            switch expression.kind {
-            case .unary(_, let operand), .intToDouble(let operand): stack.append(operand)
-            case let .binary(_, lhs, rhs): stack += [lhs, rhs]
-            case let .ternary(condition, thenValue, elseValue): stack += [condition, thenValue, elseValue]
-            case .builtin(_, let arguments): stack += arguments
-            case .call(let call): stack += call.arguments.map(\.value)
-            case let .element(_, index): stack.append(index)
-            case let .repeating(value, count): stack += [value, count]
-            default: break
-            }
-        }
-        return found
-    }
-
     /// Hoists inside the operands of `expression`, not `expression` itself.
     mutating func children(_ expression: IR.Expression) -> IR.Expression {
         var expression = expression
@@ -96,7 +76,7 @@ struct Hoisting {
             let left = hoist(lhs)
             expression.kind = .binary(op, left, hoist(rhs))
         case let .ternary(condition, thenValue, elseValue):
-            guard containsHoistable(thenValue) || containsHoistable(elseValue) else { return expression }
+            guard thenValue.contains(where: shouldHoist) || elseValue.contains(where: shouldHoist) else { return expression }
             let name = names.numbered(Naming.temporary)
             let saved = hoisted
             hoisted = []

@@ -24,21 +24,13 @@ extension ReverseMode {
     }
 
     static func isCheap(_ expression: IR.Expression) -> Bool {
-        var cheap = true
-        var stack = [expression]
-        while let expression = stack.popLast(), cheap {
+        !expression.contains { expression in
             switch expression.kind {
-            case .call, .repeating, .newTape, .ternary: cheap = false
-            case .builtin(let builtin, let arguments):
-                cheap = [.abs, .min, .max, .floor, .ceil].contains(builtin)
-                stack += arguments
-            case .unary(_, let operand), .intToDouble(let operand): stack.append(operand)
-            case let .binary(_, lhs, rhs): stack += [lhs, rhs]
-            case let .element(_, index): stack.append(index)
-            default: break
+            case .call, .repeating, .newTape, .ternary: return true
+            case .builtin(let builtin, _): return !builtin.isCheap
+            default: return false
             }
         }
-        return cheap
     }
 
     /// Sweeps a loop body: recomputable `let`s are not taped, and the reversed body
@@ -177,20 +169,6 @@ extension ReverseMode {
     }
 
     static func containsCall(_ expression: IR.Expression) -> Bool {
-        var found = false
-        var stack = [expression]
-        while let expression = stack.popLast(), !found {
-            switch expression.kind {
-            case .call: found = true
-            case .unary(_, let operand), .intToDouble(let operand): stack.append(operand)
-            case let .binary(_, lhs, rhs): stack += [lhs, rhs]
-            case let .ternary(condition, thenValue, elseValue): stack += [condition, thenValue, elseValue]
-            case .builtin(_, let arguments): stack += arguments
-            case let .element(_, index): stack.append(index)
-            case let .repeating(value, count): stack += [value, count]
-            default: break
-            }
-        }
-        return found
+        expression.contains { if case .call = $0.kind { return true }; return false }
     }
 }

@@ -44,8 +44,6 @@ struct ReverseMode {
     var tapes: Set<IRType> = []
     var valueName: String
     var seedName: String
-    /// Reverse-sweep statements produced while differentiating one expression.
-    var adjointCode: [IR.Statement] = []
 
     static func transform(_ source: IR.Function, wrt: [String], name: String,
                           registry: DerivedFunctions) -> IR.Function {
