@@ -21,6 +21,18 @@ extension IR.Expression {
         IR.Expression(.builtin(builtin, arguments), .double)
     }
 
+    /// The initial value of a variable declared before its first real assignment:
+    /// zero, `false`, or an empty array.
+    public static func placeholder(_ type: IRType) -> IR.Expression {
+        switch type {
+        case .double: return .lit(0)
+        case .int: return .int(0)
+        case .bool: return IR.Expression(.bool(false), .bool)
+        case .tape: return IR.Expression(.newTape, type)
+        default: return IR.Expression(.repeating(value: placeholder(type.element!), count: .int(0)), type)
+        }
+    }
+
     /// Swift spelling of a Double constant that always reads as a Double (`2.0`, not `2`).
     public static func spell(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(format: "%.1f", value) }

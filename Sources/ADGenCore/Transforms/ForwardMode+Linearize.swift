@@ -66,7 +66,7 @@ extension ForwardMode {
                                    type: IRType) -> (IR.Expression, IR.Expression?) {
         let result = names.numbered(Naming.temporary)
         let tangent = names.fresh(Naming.derivative(of: result, prefix: prefix))
-        let initial = type.isArray ? IR.Expression(.repeating(value: .lit(0), count: .int(0)), type) : .lit(0)
+        let initial = IR.Expression.placeholder(type)
         emit(.declare(name: result, type: type, mutable: true, value: initial, annotated: true))
         emit(.declare(name: tangent, type: type, mutable: true, value: initial, annotated: true))
         let outer = pending

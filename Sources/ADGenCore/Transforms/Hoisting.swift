@@ -84,7 +84,7 @@ struct Hoisting {
             let elseBody = block([IR.Statement(.assign(name: name, op: nil, value: elseValue))])
             hoisted = saved
             hoisted.append(IR.Statement(.declare(name: name, type: expression.type, mutable: true,
-                                                 value: ReverseMode.placeholder(expression.type), annotated: true)))
+                                                 value: IR.Expression.placeholder(expression.type), annotated: true)))
             hoisted.append(IR.Statement(.ifElse(condition: condition, then: thenBody, else: elseBody)))
             return IR.Expression(.variable(name), expression.type, at: expression.location)
         case let .builtin(builtin, arguments):

@@ -105,7 +105,7 @@ struct Inlining {
         }
         if let declare {
             statements.append(IR.Statement(.declare(name: target, type: type, mutable: true,
-                                                    value: ReverseMode.placeholder(type), annotated: declare.annotated)))
+                                                    value: IR.Expression.placeholder(type), annotated: declare.annotated)))
         }
         return statements + Self.returnsAssigning(target, body)
     }

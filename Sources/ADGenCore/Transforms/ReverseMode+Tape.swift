@@ -37,7 +37,7 @@ extension ReverseMode {
             IR.Statement(.ifElse(
                 condition: .binary(.notEqual, IR.Expression(.count(array: name), .int), countValue),
                 then: [IR.Statement(.assign(name: name, op: nil,
-                                            value: IR.Expression(.repeating(value: Self.placeholder(element), count: countValue), type)))],
+                                            value: IR.Expression(.repeating(value: IR.Expression.placeholder(element), count: countValue), type)))],
                 else: [])),
             IR.Statement(.forLoop(IR.ForLoop(
                 index: index, sequence: .reversedRange(lower: .int(0), upper: countValue, closed: false),

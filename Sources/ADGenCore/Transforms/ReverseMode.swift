@@ -95,7 +95,7 @@ struct ReverseMode {
         }
         var body: [IR.Statement] = []
         for (name, type) in hoisted {
-            body.append(IR.Statement(.declare(name: name, type: type, mutable: true, value: Self.placeholder(type),
+            body.append(IR.Statement(.declare(name: name, type: type, mutable: true, value: IR.Expression.placeholder(type),
                                               annotated: true)))
         }
         for type in tapes.sorted(by: { $0.description < $1.description }) {
@@ -144,15 +144,6 @@ struct ReverseMode {
     func zero(like array: String, type: IRType) -> IR.Expression {
         guard type.isArray else { return .lit(0) }
         return IR.Expression(.repeating(value: .lit(0), count: IR.Expression(.count(array: array), .int)), type)
-    }
-
-    static func placeholder(_ type: IRType) -> IR.Expression {
-        switch type {
-        case .double: return .lit(0)
-        case .int: return .int(0)
-        case .bool: return IR.Expression(.bool(false), .bool)
-        default: return IR.Expression(.repeating(value: placeholder(type.element!), count: .int(0)), type)
-        }
     }
 
     func isActive(_ name: String) -> Bool { adjoints[name] != nil }
