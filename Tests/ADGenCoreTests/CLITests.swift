@@ -46,8 +46,8 @@ final class CLITests: XCTestCase {
         process.currentDirectoryURL = directory
         // Output goes to files beside (not in) the working directory: no pipe can fill up.
         let outURL = directory.appendingPathExtension("stdout"), errURL = directory.appendingPathExtension("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
