@@ -270,6 +270,7 @@ func copySemanticsVJP(_ x: [Double], by factor: Double, seed: Double) -> (value:
     z[0] = 0.0
     tapeDouble.push(z[1])
     z[1] *= factor
+    tapeDouble.push(z[2])
     z[2] += y[0]
     let n = z.count
     let value = y[0] * z[1] + x[0] * y[1] - z[0] + z[n - 1] * x[n - 1]
@@ -286,6 +287,7 @@ func copySemanticsVJP(_ x: [Double], by factor: Double, seed: Double) -> (value:
     let t5 = x[n - 1]
     dz[n - 1] += seed * t5
     dx[n - 1] += t4 * seed
+    z[2] = tapeDouble.pop()
     dy[0] += dz[2]
     z[1] = tapeDouble.pop()
     let t3 = dz[1]
@@ -405,6 +407,8 @@ func copySemanticsHVP(_ x: [Double], by factor: Double, vx: [Double], vfactor: D
     tapeDouble.push(z[1])
     vz[1] = vz[1] * factor + z[1] * vfactor
     z[1] *= factor
+    vtapeDouble.push(vz[2])
+    tapeDouble.push(z[2])
     vz[2] += vy[0]
     z[2] += y[0]
     let n = z.count
@@ -436,6 +440,8 @@ func copySemanticsHVP(_ x: [Double], by factor: Double, vx: [Double], vfactor: D
     dz[n - 1] += seed * t5
     vdx[n - 1] += vt4 * seed
     dx[n - 1] += t4 * seed
+    vz[2] = vtapeDouble.pop()
+    z[2] = tapeDouble.pop()
     vdy[0] += vdz[2]
     dy[0] += dz[2]
     vz[1] = vtapeDouble.pop()

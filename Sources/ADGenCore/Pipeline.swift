@@ -145,6 +145,7 @@ public enum Pipeline {
         if options.dumpAfter == .ir { dump = IRPrinter.print(primal) }
         let derived = Derivatives.generate(for: primal, modes: options.modes, dumpAfter: options.dumpAfter, dump: &dump)
         let functions = ((options.modes.contains(.primal) ? primal.functions : []) + derived).map(Cleanup.run)
+        if !verify(functions, diagnostics: &diagnostics) { return nil }
         let usesTapes = functions.contains { function in
             var found = false
             IRWalk.forEachStatement(function.body) { if case .append = $0.kind { found = true } }
@@ -155,11 +156,26 @@ public enum Pipeline {
         if options.modes.contains(.complexStep) {
             let variants = ComplexStep.functions(primals: primal.functions.map(Cleanup.run),
                                                  derived: derived.map(Cleanup.run))
+            if !verify(variants, diagnostics: &diagnostics) { return nil }
             swiftFunctions += variants.map(ComplexStepTranslator.translate)
             imports.append(ComplexStepTranslator.runtimeModule)
         }
         let definitions = module.functions.map { ($0.name, $0.location) }
         return (swiftFunctions, imports, usesTapes, definitions)
+    }
+
+    /// Runs ``IRVerifier`` on every function about to be emitted; a problem is a bug in
+    /// adgen, reported as an error at the DSL function so that nothing is written.
+    static func verify(_ functions: [IR.Function], diagnostics: inout DiagnosticEngine) -> Bool {
+        var valid = true
+        for function in functions {
+            for problem in IRVerifier.problems(in: function) {
+                diagnostics.error("internal error: adgen generated invalid code (\(problem)); please report this program",
+                                  at: function.location)
+                valid = false
+            }
+        }
+        return valid
     }
 
     static func baseName(_ path: String) -> String {

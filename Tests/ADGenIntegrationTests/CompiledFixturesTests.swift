@@ -70,9 +70,13 @@ final class CompiledFixturesTests: XCTestCase {
 
     /// Every `Fixtures/*.adg`: generated Swift (all modes requested), IR, directives.
     static func loadFixtures() throws -> (programs: [FixtureProgram], problems: [String]) {
-        let urls = try FileManager.default.contentsOfDirectory(at: fixturesDirectory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "adg" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        // The corpus, then the reduced programs of past bugs (Fixtures/regressions/).
+        let regressions = fixturesDirectory.appendingPathComponent("regressions")
+        let urls = try [fixturesDirectory, regressions].flatMap { folder in
+            try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+                .filter { $0.pathExtension == "adg" }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        }
         var programs: [FixtureProgram] = []
         var problems: [String] = []
         if urls.isEmpty { problems.append("no fixtures in \(fixturesDirectory.path)") }

@@ -22,13 +22,7 @@ enum Renaming {
             statement.kind = .removeLast(array: n(array), into: into.map(n), index: index.map(e))
         case .forLoop(var loop):
             loop.index = loop.index.map(n)
-            switch loop.sequence {
-            case let .range(lower, upper, closed): loop.sequence = .range(lower: e(lower), upper: e(upper), closed: closed)
-            case let .reversedRange(lower, upper, closed):
-                loop.sequence = .reversedRange(lower: e(lower), upper: e(upper), closed: closed)
-            case let .stride(from, bound, by, through):
-                loop.sequence = .stride(from: e(from), bound: e(bound), by: e(by), through: through)
-            }
+            loop.sequence = rename(loop.sequence, map)
             loop.body = rename(loop.body, map)
             statement.kind = .forLoop(loop)
         case let .whileLoop(condition, body):
@@ -43,6 +37,40 @@ enum Renaming {
             break
         }
         return statement
+    }
+
+    /// The statement's own reads and writes renamed — not the names it declares, not its
+    /// nested bodies (for passes that walk scopes themselves, like ``UniqueNames``).
+    static func renameReads(of statement: IR.Statement, _ map: [String: String]) -> IR.Statement {
+        guard !map.isEmpty else { return statement }
+        func n(_ name: String) -> String { map[name] ?? name }
+        func e(_ expression: IR.Expression) -> IR.Expression { rename(expression, map) }
+        var statement = statement
+        switch statement.kind {
+        case let .declare(name, type, mutable, value, annotated):
+            statement.kind = .declare(name: name, type: type, mutable: mutable, value: e(value), annotated: annotated)
+        case .forLoop(var loop):
+            loop.sequence = rename(loop.sequence, map)
+            statement.kind = .forLoop(loop)
+        case let .whileLoop(condition, body):
+            statement.kind = .whileLoop(condition: e(condition), body: body)
+        case let .ifElse(condition, thenBody, elseBody):
+            statement.kind = .ifElse(condition: e(condition), then: thenBody, else: elseBody)
+        case let .destructure(names, types, call):
+            statement.kind = .destructure(names: names, types: types, call: rename(call, map))
+        default:
+            statement = rename(statement, map)
+        }
+        return statement
+    }
+
+    static func rename(_ sequence: IR.Sequence, _ map: [String: String]) -> IR.Sequence {
+        func e(_ expression: IR.Expression) -> IR.Expression { rename(expression, map) }
+        switch sequence {
+        case let .range(lower, upper, closed): return .range(lower: e(lower), upper: e(upper), closed: closed)
+        case let .reversedRange(lower, upper, closed): return .reversedRange(lower: e(lower), upper: e(upper), closed: closed)
+        case let .stride(from, bound, by, through): return .stride(from: e(from), bound: e(bound), by: e(by), through: through)
+        }
     }
 
     static func rename(_ call: IR.Call, _ map: [String: String]) -> IR.Call {

@@ -5,7 +5,7 @@
 public enum Cleanup {
     public static func run(_ function: IR.Function) -> IR.Function {
         var function = function
-        var body = function.body
+        var body = ConstantConditions.run(function.body)
         while true {
             let reads = IRWalk.reads(in: body)
             let (pruned, changed) = prune(body, reads: reads)
@@ -45,8 +45,10 @@ public enum Cleanup {
                     deadInScope.insert(name)
                     continue
                 }
-            case .assign(let name, _, _):
+            case .assign(let name, let op, let value):
                 if !reads.contains(name) { changed = true; continue }
+                // `x = x` (a tangent `dx = dx + 0` after simplification) does nothing.
+                if op == nil, case .variable(name) = value.kind { changed = true; continue }
             case .store(let array, _, _, _), .append(let array, _):
                 if !reads.contains(array) { changed = true; continue }
             case .removeLast(let array, let into, _):

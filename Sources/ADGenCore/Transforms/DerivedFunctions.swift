@@ -21,7 +21,7 @@ final class DerivedFunctions {
     private var publicNames: [Key: String] = [:]
 
     init(module: IR.Module) {
-        for function in module.functions { functions[function.name] = CallHoisting.run(function) }
+        for function in module.functions { functions[function.name] = CallHoisting.run(UniqueNames.run(function)) }
     }
 
     func publish(_ key: Key, as name: String) { publicNames[key] = name }

@@ -156,6 +156,16 @@ struct ForwardMode {
         }
     }
 
+    /// Whether `expression` may read the variable or element `target` (which the
+    /// primal update is about to change).
+    func readsTarget(_ expression: IR.Expression, _ target: IR.Expression) -> Bool {
+        switch target.kind {
+        case .variable(let name): return expression.reads.contains(name)
+        case let .element(array, index): return IndexAliasing.mayRead(expression, elementOf: array, at: index)
+        default: return true
+        }
+    }
+
     /// `target op= value` for a scalar or an element: the tangent update, then the primal.
     mutating func update(op: IR.BinaryOp?, value: IR.Expression, target: IR.Expression, targetTangent: IR.Expression,
                          assignTangent: (IR.BinaryOp?, IR.Expression) -> IR.Statement,
@@ -175,6 +185,9 @@ struct ForwardMode {
         case .divide?:
             // d(x / v) = (dx - (x / v) * dv) / v, with the new x.
             let divisor = atom(primal)
+            // The divisor's tangent may read the target (`s /= 2 + sin(s)`): it is
+            // taken from the old value, before the update.
+            if let value = derivative, readsTarget(value, target) { derivative = atom(value) }
             let tangent = derivative.map { (targetTangent - target * $0) / divisor } ?? targetTangent / divisor
             return [assignPrimal(.divide, divisor), assignTangent(nil, tangent)]
         default:

@@ -73,7 +73,8 @@ extension ReverseMode {
     func makeSaveAnalysis() -> SaveAnalysis {
         let analysis = self
         var saves = SaveAnalysis(adjointReads: { analysis.adjointReads(of: $0) },
-                                 readsOwnResult: { analysis.readsOwnResult($0) })
+                                 readsOwnResult: { analysis.readsOwnResult($0) },
+                                 isUndone: { analysis.isUndoneUpdate($0) })
         saves.independent = { Self.isCheapToRerun($0.body) && analysis.independentIterations($0) != nil }
         return saves
     }

@@ -19,10 +19,16 @@ struct SaveAnalysis {
     /// Whether a loop's iterations are independent (its eligibility for recompute fusion).
     var independent: (IR.ForLoop) -> Bool = { _ in false }
 
-    init(adjointReads: @escaping (IR.Statement) -> Set<String>, readsOwnResult: @escaping (IR.Statement) -> Bool) {
+    init(adjointReads: @escaping (IR.Statement) -> Set<String>, readsOwnResult: @escaping (IR.Statement) -> Bool,
+         isUndone: @escaping (IR.Statement) -> Bool) {
         self.adjointReads = adjointReads
         self.readsOwnResult = readsOwnResult
+        self.isUndone = isUndone
     }
+
+    /// Whether the statement, when it must restore its target, is undone by its
+    /// inverse instead of taped (`k += e` on an `Int`).
+    private let isUndone: (IR.Statement) -> Bool
 
     mutating func run(_ body: [IR.Statement]) -> [Bool] {
         var pending: Set<String> = []
@@ -66,9 +72,15 @@ struct SaveAnalysis {
             case .declare, .assign, .store:
                 pending.formUnion(adjointReads(statement))
                 let target = statement.writtenVariable!
-                record(pending.contains(target))
-                pending.remove(target)
-                if readsOwnResult(statement) { pending.insert(target) }
+                let restores = pending.contains(target)
+                record(restores)
+                // A tape pop restores the old value whatever happens later, so nothing
+                // before needs the target any more; but an element store restores one
+                // element only (the others may still be read), and an undone `k += e`
+                // computes the old value from the current one, which every later
+                // write must therefore restore too.
+                if case .store = statement.kind {} else { pending.remove(target) }
+                if readsOwnResult(statement) || (restores && isUndone(statement)) { pending.insert(target) }
             case .forLoop(let loop):
                 // Taped reverse first; recompute fusion replaces it when it would tape
                 // and the loop qualifies (cheap to re-run, independent iterations).
@@ -163,6 +175,13 @@ extension ReverseMode {
         default:
             return []
         }
+    }
+
+    /// Whether `statement` is an `Int` update the reverse sweep undoes (`k -= e` for
+    /// `k += e`) rather than tapes, when it must restore `k`.
+    func isUndoneUpdate(_ statement: IR.Statement) -> Bool {
+        guard case let .assign(name, op, _) = statement.kind else { return false }
+        return types[name] == .int && (op == .add || op == .subtract)
     }
 
     /// Whether `statement` is `y = f(x)` whose reverse reads `y` after the write.

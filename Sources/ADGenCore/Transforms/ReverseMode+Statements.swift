@@ -73,6 +73,12 @@ extension ReverseMode {
             case nil:
                 return assignment(name, type: type, value: value, primal: primal, overwrites: true, tape: tape)
             case .add?, .subtract?:
+                if isActive(name), value.reads.contains(name) {
+                    // `s += s * a` reads its own target: differentiated as `s = s + s * a`,
+                    // whose reverse copies the seed before the target's adjoint changes.
+                    let full = IR.Expression.binary(op!, .variable(name, type), value)
+                    return assignment(name, type: type, value: full, primal: primal, overwrites: true, tape: tape)
+                }
                 // Integer updates are exactly invertible: undo them instead of taping.
                 if tape, type == .int {
                     let undo = IR.Statement(.assign(name: name, op: op == .add ? .subtract : .add, value: value))
@@ -176,7 +182,15 @@ extension ReverseMode {
         let adjointElement = IR.Expression.element(adjoint, index, element)
         switch op {
         case .add?, .subtract?:
-            reverse += backpropagate(value, seed: op == .add ? adjointElement : -adjointElement)
+            var seed = adjointElement
+            if IndexAliasing.mayRead(value, elementOf: array, at: index) {
+                // `q[i] += q[j] * a`: j may be i, so the seed is read before any adjoint changes.
+                let name = names.numbered(Naming.temporary)
+                reverse.append(IR.Statement(.declare(name: name, type: .double, mutable: false, value: seed,
+                                                     annotated: false)))
+                seed = .variable(name, .double)
+            }
+            reverse += backpropagate(value, seed: op == .add ? seed : -seed)
         case nil:
             let seed = names.numbered(Naming.temporary)
             reverse.append(IR.Statement(.declare(name: seed, type: .double, mutable: false, value: adjointElement,
