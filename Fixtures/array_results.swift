@@ -221,7 +221,6 @@ func ratiosVJP(_ v: [Double], seed: Double) -> (value: Double, dv: [Double]) {
         s += a[i] * a[i]
         da[i] += 2.0 * ds * a[i]
     }
-    let value = s
     for trip1 in (0..<trips1).reversed() {
         let i = start1 + trip1 * -1
         a[i] = tapeDouble.pop()
@@ -235,7 +234,7 @@ func ratiosVJP(_ v: [Double], seed: Double) -> (value: Double, dv: [Double]) {
     for k1 in 0..<dv.count {
         dv[k1] += da[k1]
     }
-    return (value: value, dv: dv)
+    return (value: s, dv: dv)
 }
 
 /// Forward mode of `rowCopies`: its value and its directional derivative
@@ -300,8 +299,7 @@ func rowCopiesVJP(_ m: [Double], n: Int, seed: Double) -> (value: Double, dm: [D
             dm[r * n + c] += t2
         }
     }
-    let value = total
-    return (value: value, dm: dm)
+    return (value: total, dm: dm)
 }
 
 /// The value of `ratios` and its gradient with respect to
@@ -349,7 +347,6 @@ func ratiosHVP(_ v: [Double], vv: [Double]) -> (value: Double, dv: [Double], hvv
         vda[i] += t5 * va[i]
         da[i] += t5 * a[i]
     }
-    let value = s
     for trip1 in (0..<trips1).reversed() {
         let i = start1 + trip1 * -1
         va[i] = vtapeDouble.pop()
@@ -365,16 +362,15 @@ func ratiosHVP(_ v: [Double], vv: [Double]) -> (value: Double, dv: [Double], hvv
         da[i] += t6
         let t7 = a[i] / t2
         let vt3 = (va[i] - t7 * vt2) / t2
-        let t3 = t7
-        let t8 = -(t1 * t3) / t2
-        vda[i - 1] += (-(vt1 * t3 + t1 * vt3) - t8 * vt2) / t2
+        let t8 = -(t1 * t7) / t2
+        vda[i - 1] += (-(vt1 * t7 + t1 * vt3) - t8 * vt2) / t2
         da[i - 1] += t8
     }
     for k1 in 0..<dv.count {
         vdv[k1] += vda[k1]
         dv[k1] += da[k1]
     }
-    return (value: value, dv: dv, hvv: vdv)
+    return (value: s, dv: dv, hvv: vdv)
 }
 
 /// The value and gradient of `rowCopies` and the Hessian times the direction
@@ -438,6 +434,5 @@ func rowCopiesHVP(_ m: [Double], n: Int, vm: [Double]) -> (value: Double, dm: [D
             dm[r * n + c] += t2
         }
     }
-    let value = total
-    return (value: value, dm: dm, hvm: vdm)
+    return (value: total, dm: dm, hvm: vdm)
 }

@@ -117,10 +117,9 @@ func cubicNewtonStepVJP(t: Double, p: Double, q: Double, seed: Double) -> (value
 fileprivate func cubicNewtonStepJVP_wrt_p_q(t: Double, p: Double, q: Double, dp: Double, dq: Double) -> (value: Double, tangent: Double) {
     let df = dp * t - dq
     let f = t * t * t + p * t - q
-    let dslope = dp
     let slope = 3.0 * t * t + p
     let t1 = f / slope
-    return (value: t - t1, tangent: -((df - t1 * dslope) / slope))
+    return (value: t - t1, tangent: -((df - t1 * dp) / slope))
 }
 
 /// Forward mode of `solveCubic`: its value and its directional derivative
@@ -140,12 +139,8 @@ func solveCubicJVP(p: Double, q: Double, dp: Double, dq: Double) -> (value: Doub
         iterations += 1
     }
     let (t3, dt3) = cubicNewtonStepJVP_wrt_p_q(t: 0.5 * (lo + hi), p: p, q: q, dp: dp, dq: dq)
-    let dt1 = dt3
-    let t1 = t3
-    let (t4, dt4) = cubicNewtonStepJVP(t: t1, p: p, q: q, dt: dt1, dp: dp, dq: dq)
-    let dt2 = dt4
-    let t2 = t4
-    return (value: t2, tangent: dt2)
+    let (t4, dt4) = cubicNewtonStepJVP(t: t3, p: p, q: q, dt: dt3, dp: dp, dq: dq)
+    return (value: t4, tangent: dt4)
 }
 
 /// Reverse mode of `cubicNewtonStep`: its value and the seed pulled back to
@@ -191,7 +186,6 @@ func solveCubicVJP(p: Double, q: Double, seed: Double) -> (value: Double, dp: Do
     }
     let t1 = cubicNewtonStep(t: 0.5 * (lo + hi), p: p, q: q)
     let t2 = cubicNewtonStep(t: t1, p: p, q: q)
-    let value = t2
     var dt1 = 0.0
     var dt2 = 0.0
     var dp = 0.0
@@ -207,7 +201,7 @@ func solveCubicVJP(p: Double, q: Double, seed: Double) -> (value: Double, dp: Do
     for _ in 0..<trips1 {
         mid = tapeDouble.pop()
     }
-    return (value: value, dp: dp, dq: dq)
+    return (value: t2, dp: dp, dq: dq)
 }
 
 /// Forward mode of `cubicNewtonStepVJP`: its value and its directional derivative
@@ -239,8 +233,7 @@ fileprivate func cubicNewtonStepVJPJVP(t: Double, p: Double, q: Double, seed: Do
     df += t8
     let t9 = f / slope
     let dt4 = (df_ - t9 * dslope_) / slope
-    let t4 = t9
-    let t10 = -(t3 * t4) / slope
+    let t10 = -(t3 * t9) / slope
     ddslope += (-(t3 * dt4) - t10 * dslope_) / slope
     dslope += t10
     let dt2 = 3.0 * dt_
@@ -272,10 +265,9 @@ fileprivate func cubicNewtonStepVJPJVP(t: Double, p: Double, q: Double, seed: Do
 fileprivate func cubicNewtonStepVJP_wrt_p_qJVP_wrt_p_q_seed(t: Double, p: Double, q: Double, seed: Double, dp dp_: Double, dq dq_: Double, dseed: Double) -> (value: Double, dp: Double, dq: Double, dvalue: Double, ddp: Double, ddq: Double) {
     let df_ = dp_ * t - dq_
     let f = t * t * t + p * t - q
-    let dslope_ = dp_
     let slope = 3.0 * t * t + p
     let t3 = f / slope
-    let dvalue = -((df_ - t3 * dslope_) / slope)
+    let dvalue = -((df_ - t3 * dp_) / slope)
     let value = t - t3
     var ddf = 0.0
     var df = 0.0
@@ -288,13 +280,12 @@ fileprivate func cubicNewtonStepVJP_wrt_p_qJVP_wrt_p_q_seed(t: Double, p: Double
     let dt1 = -dseed
     let t1 = -seed
     let t4 = t1 / slope
-    ddf += (dt1 - t4 * dslope_) / slope
+    ddf += (dt1 - t4 * dp_) / slope
     df += t4
     let t5 = f / slope
-    let dt2 = (df_ - t5 * dslope_) / slope
-    let t2 = t5
-    let t6 = -(t1 * t2) / slope
-    ddslope += (-(dt1 * t2 + t1 * dt2) - t6 * dslope_) / slope
+    let dt2 = (df_ - t5 * dp_) / slope
+    let t6 = -(t1 * t5) / slope
+    ddslope += (-(dt1 * t5 + t1 * dt2) - t6 * dp_) / slope
     dslope += t6
     ddp += ddslope
     dp += dslope
@@ -348,8 +339,7 @@ func cubicNewtonStepHVP(t: Double, p: Double, q: Double, vt: Double, vp: Double,
     df += t8
     let t9 = f / slope
     let vt4 = (vf - t9 * vslope) / slope
-    let t4 = t9
-    let t10 = -(t3 * t4) / slope
+    let t10 = -(t3 * t9) / slope
     vdslope += (-(t3 * vt4) - t10 * vslope) / slope
     dslope += t10
     let vt2 = 3.0 * vt
@@ -399,11 +389,7 @@ func solveCubicHVP(p: Double, q: Double, vp: Double, vq: Double) -> (value: Doub
         iterations += 1
     }
     let (t3, vt3) = cubicNewtonStepJVP_wrt_p_q(t: 0.5 * (lo + hi), p: p, q: q, dp: vp, dq: vq)
-    let vt1 = vt3
-    let t1 = t3
-    let (t4, _) = cubicNewtonStepJVP(t: t1, p: p, q: q, dt: vt1, dp: vp, dq: vq)
-    let t2 = t4
-    let value = t2
+    let (t4, _) = cubicNewtonStepJVP(t: t3, p: p, q: q, dt: vt3, dp: vp, dq: vq)
     var vdt1 = 0.0
     var dt1 = 0.0
     var dt2 = 0.0
@@ -412,7 +398,7 @@ func solveCubicHVP(p: Double, q: Double, vp: Double, vq: Double) -> (value: Doub
     var vdq = 0.0
     var dq = 0.0
     dt2 += seed
-    let (_, dt3, dp2, dq2, _, vdt3, vdp2, vdq2) = cubicNewtonStepVJPJVP(t: t1, p: p, q: q, seed: dt2, dt: vt1, dp: vp, dq: vq)
+    let (_, dt3, dp2, dq2, _, vdt3, vdp2, vdq2) = cubicNewtonStepVJPJVP(t: t3, p: p, q: q, seed: dt2, dt: vt3, dp: vp, dq: vq)
     vdt1 += vdt3
     dt1 += dt3
     vdp += vdp2
@@ -427,5 +413,5 @@ func solveCubicHVP(p: Double, q: Double, vp: Double, vq: Double) -> (value: Doub
     for _ in 0..<trips1 {
         mid = tapeDouble.pop()
     }
-    return (value: value, dp: dp, dq: dq, hvp: vdp, hvq: vdq)
+    return (value: t4, dp: dp, dq: dq, hvp: vdp, hvq: vdq)
 }

@@ -125,11 +125,8 @@ func convRegressionJVP(kernel: [Double], bias: Double, signal: [Double], target:
             dt2 = 1.0 / (1.0 + t5) * (t5 * da)
             t2 = log1p(t5)
         }
-        let dact = dt2
-        let act = t2
-        let dr = dact
-        let r = act - target[i]
-        dloss += dr * r + r * dr
+        let r = t2 - target[i]
+        dloss += dt2 * r + r * dt2
         loss += r * r
     }
     return (value: loss, tangent: dloss)
@@ -192,8 +189,7 @@ func convRegressionVJP(kernel: [Double], bias: Double, signal: [Double], target:
             t5 = log1p(t4)
             t1 = t5
         }
-        let act = t1
-        let r = act - target[i]
+        let r = t1 - target[i]
         loss += r * r
         var da = 0.0
         var dt1 = 0.0
@@ -221,12 +217,11 @@ func convRegressionVJP(kernel: [Double], bias: Double, signal: [Double], target:
         dfeatures[i] += da
         dbias += da
     }
-    let value = loss
     let (_, dw1) = conv1dVJP_wrt_w(signal, kernel: kernel, step: 2, padding: 1, seed: dfeatures)
     for k1 in 0..<dkernel.count {
         dkernel[k1] += dw1[k1]
     }
-    return (value: value, dkernel: dkernel, dbias: dbias)
+    return (value: loss, dkernel: dkernel, dbias: dbias)
 }
 
 /// Forward mode of `conv1dVJP_wrt_w`: its value and its directional derivative
@@ -325,10 +320,7 @@ func convRegressionHVP(kernel: [Double], bias: Double, signal: [Double], target:
             vt1 = vt5
             t1 = t5
         }
-        let vact = vt1
-        let act = t1
-        let vr = vact
-        let r = act - target[i]
+        let r = t1 - target[i]
         loss += r * r
         var vda = 0.0
         var da = 0.0
@@ -339,7 +331,7 @@ func convRegressionHVP(kernel: [Double], bias: Double, signal: [Double], target:
         var vdr = 0.0
         var dr = 0.0
         let t11 = 2.0 * dloss
-        vdr += t11 * vr
+        vdr += t11 * vt1
         dr += t11 * r
         vdact += vdr
         dact += dr
@@ -383,11 +375,10 @@ func convRegressionHVP(kernel: [Double], bias: Double, signal: [Double], target:
         vdbias += vda
         dbias += da
     }
-    let value = loss
     let (_, dw1, _, vdw1) = conv1dVJP_wrt_wJVP_wrt_w_seed(signal, kernel: kernel, step: 2, padding: 1, seed: dfeatures, dw: vkernel, dseed: vdfeatures)
     for k1 in 0..<dkernel.count {
         vdkernel[k1] += vdw1[k1]
         dkernel[k1] += dw1[k1]
     }
-    return (value: value, dkernel: dkernel, dbias: dbias, hvkernel: vdkernel, hvbias: vdbias)
+    return (value: loss, dkernel: dkernel, dbias: dbias, hvkernel: vdkernel, hvbias: vdbias)
 }

@@ -170,7 +170,6 @@ func prefixSumEnergyVJP(_ x: [Double], decay: Double, seed: Double) -> (value: D
         tapeDouble.push(weight)
         weight *= decay
     }
-    let value = energy
     var denergy = 0.0
     var ds = [Double](repeating: 0.0, count: s.count)
     var dweight = 0.0
@@ -180,8 +179,7 @@ func prefixSumEnergyVJP(_ x: [Double], decay: Double, seed: Double) -> (value: D
     for i in (0..<s.count).reversed() {
         weight = tapeDouble.pop()
         let t3 = dweight
-        dweight = 0.0
-        dweight += t3 * decay
+        dweight = t3 * decay
         ddecay += weight * t3
         let t1 = weight * s[i]
         let t2 = denergy * s[i]
@@ -193,7 +191,7 @@ func prefixSumEnergyVJP(_ x: [Double], decay: Double, seed: Double) -> (value: D
     for k1 in 0..<dx.count {
         dx[k1] += dx1[k1]
     }
-    return (value: value, dx: dx, ddecay: ddecay)
+    return (value: energy, dx: dx, ddecay: ddecay)
 }
 
 /// Forward mode of `prefixSumVJP`: its value and its directional derivative
@@ -344,12 +342,11 @@ func standardizeJVP(_ x: [Double], gain: Double, dx: [Double], dgain: Double) ->
     let t2 = ss + 1e-8
     let t3 = sqrt(t2)
     let dnorm = 0.5 / t3 * dss
-    let norm = t3
     for i in 0..<a.count {
         da[i] = da[i] * gain + a[i] * dgain
         a[i] *= gain
-        a[i] /= norm
-        da[i] = (da[i] - a[i] * dnorm) / norm
+        a[i] /= t3
+        da[i] = (da[i] - a[i] * dnorm) / t3
     }
     return (value: a, tangent: da)
 }
@@ -372,13 +369,12 @@ func standardizeVJP(_ x: [Double], gain: Double, seed: [Double]) -> (value: [Dou
         ss += a[i] * a[i]
     }
     let t1 = sqrt(ss + 1e-8)
-    let norm = t1
     let upper2 = a.count
     for i in 0..<upper2 {
         tapeDouble.push(a[i])
         a[i] *= gain
         tapeDouble.push(a[i])
-        a[i] /= norm
+        a[i] /= t1
     }
     let value = a
     var da = [Double](repeating: 0.0, count: a.count)
@@ -395,9 +391,9 @@ func standardizeVJP(_ x: [Double], gain: Double, seed: [Double]) -> (value: [Dou
         a[i] = tapeDouble.pop()
         let t6 = da[i]
         da[i] = 0.0
-        da[i] += t6 / norm
-        let t7 = a[i] / norm
-        dnorm += -(t6 * t7) / norm
+        da[i] += t6 / t1
+        let t7 = a[i] / t1
+        dnorm += -(t6 * t7) / t1
         a[i] = tapeDouble.pop()
         let t5 = da[i]
         da[i] = 0.0
@@ -451,7 +447,6 @@ func prefixSumEnergyHVP(_ x: [Double], decay: Double, vx: [Double], vdecay: Doub
         vweight = vweight * decay + weight * vdecay
         weight *= decay
     }
-    let value = energy
     var denergy = 0.0
     var vds = [Double](repeating: 0.0, count: s.count)
     var ds = [Double](repeating: 0.0, count: s.count)
@@ -489,5 +484,5 @@ func prefixSumEnergyHVP(_ x: [Double], decay: Double, vx: [Double], vdecay: Doub
         vdx[k1] += vdx1[k1]
         dx[k1] += dx1[k1]
     }
-    return (value: value, dx: dx, ddecay: ddecay, hvx: vdx, hvdecay: vddecay)
+    return (value: energy, dx: dx, ddecay: ddecay, hvx: vdx, hvdecay: vddecay)
 }

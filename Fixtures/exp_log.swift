@@ -114,9 +114,8 @@ func powerMixJVP(x: Double, y: Double, dx: Double, dy: Double) -> (value: Double
     let t6 = y + 2.0
     let t7 = hypot(x, t6)
     let dh = x / t7 * dx + t6 / t7 * dy
-    let h = t7
-    let t8 = p / h
-    return (value: r - t8, tangent: dr - (dp - t8 * dh) / h)
+    let t8 = p / t7
+    return (value: r - t8, tangent: dr - (dp - t8 * dh) / t7)
 }
 
 /// Reverse mode of `powerMix`: its value and the seed pulled back to
@@ -129,8 +128,7 @@ func powerMixVJP(x: Double, y: Double, seed: Double) -> (value: Double, dx: Doub
     let t4 = pow(x, 2.5)
     let p = t3 + t4
     let t5 = hypot(x, y + 2.0)
-    let h = t5
-    let value = r - p / h
+    let value = r - p / t5
     var dh = 0.0
     var dp = 0.0
     var dr = 0.0
@@ -143,9 +141,9 @@ func powerMixVJP(x: Double, y: Double, seed: Double) -> (value: Double, dx: Doub
     var dy = 0.0
     dr += seed
     let t8 = -seed
-    dp += t8 / h
-    let t9 = p / h
-    dh += -(t8 * t9) / h
+    dp += t8 / t5
+    let t9 = p / t5
+    dh += -(t8 * t9) / t5
     dt5 += dh
     let t7 = y + 2.0
     dx += dt5 * (x / t5)
@@ -300,11 +298,9 @@ func expLogMixHVP(x: Double, y: Double, vx: Double, vy: Double) -> (value: Doubl
     let seed = 1.0
     let t8 = exp(y)
     let vt1 = t8 * vy
-    let t1 = t8
     let t9 = exp2(y)
     let vt2 = t9 * 0.6931471805599453 * vy
-    let t2 = t9
-    let a = t1 + t2
+    let a = t8 + t9
     let vt3 = 1.0 / x * vx
     let t3 = log(x)
     let vt4 = 1.0 / (x * 0.6931471805599453) * vx
@@ -317,9 +313,8 @@ func expLogMixHVP(x: Double, y: Double, vx: Double, vy: Double) -> (value: Doubl
     let t6 = log1p(x)
     let t10 = expm1(y)
     let vt7 = (t10 + 1.0) * vy
-    let t7 = t10
     let vc = vt6 - vt7
-    let c = t6 - t7
+    let c = t6 - t10
     let value = a + b * c
     var da = 0.0
     var vdb = 0.0
@@ -351,7 +346,7 @@ func expLogMixHVP(x: Double, y: Double, vx: Double, vy: Double) -> (value: Doubl
     dt6 += dc
     vdt7 -= vdc
     dt7 -= dc
-    let t11 = t7 + 1.0
+    let t11 = t10 + 1.0
     vdy += vdt7 * t11 + dt7 * vt7
     dy += dt7 * t11
     let t12 = 1.0 + x
@@ -378,9 +373,9 @@ func expLogMixHVP(x: Double, y: Double, vx: Double, vy: Double) -> (value: Doubl
     dt1 += da
     dt2 += da
     vdy += dt2 * (vt2 * 0.6931471805599453)
-    dy += dt2 * (t2 * 0.6931471805599453)
+    dy += dt2 * (t9 * 0.6931471805599453)
     vdy += dt1 * vt1
-    dy += dt1 * t1
+    dy += dt1 * t8
     return (value: value, dx: dx, dy: dy, hvx: vdx, hvy: vdy)
 }
 
@@ -390,27 +385,20 @@ func powerMixHVP(x: Double, y: Double, vx: Double, vy: Double) -> (value: Double
     let seed = 1.0
     let t10 = sqrt(x)
     let vt1 = 0.5 / t10 * vx
-    let t1 = t10
     let t11 = x + 2.0
     let t12 = cbrt(t11)
     let vt2 = 1.0 / (3.0 * t12 * t12) * vx
-    let t2 = t12
-    let r = t1 * t2
+    let r = t10 * t12
     let t13 = pow(x, y)
     let vt3 = y * pow(x, y - 1.0) * vx + t13 * log(x) * vy
-    let t3 = t13
     let t14 = pow(x, 2.5)
     let vt4 = 2.5 * pow(x, 1.5) * vx
-    let t4 = t14
     let vp = vt3 + vt4
-    let p = t3 + t4
+    let p = t13 + t14
     let t15 = y + 2.0
     let t16 = hypot(x, t15)
     let vt5 = x / t16 * vx + t15 / t16 * vy
-    let t5 = t16
-    let vh = vt5
-    let h = t5
-    let t17 = p / h
+    let t17 = p / t16
     let value = r - t17
     var vdh = 0.0
     var dh = 0.0
@@ -433,24 +421,22 @@ func powerMixHVP(x: Double, y: Double, vx: Double, vy: Double) -> (value: Double
     var dy = 0.0
     dr += seed
     let t8 = -seed
-    let t18 = t8 / h
-    vdp += -(t18 * vh) / h
+    let t18 = t8 / t16
+    vdp += -(t18 * vt5) / t16
     dp += t18
-    let t19 = p / h
-    let vt9 = (vp - t19 * vh) / h
-    let t9 = t19
-    let t20 = -(t8 * t9) / h
-    vdh += (-(t8 * vt9) - t20 * vh) / h
+    let t19 = p / t16
+    let vt9 = (vp - t19 * vt5) / t16
+    let t20 = -(t8 * t19) / t16
+    vdh += (-(t8 * vt9) - t20 * vt5) / t16
     dh += t20
     vdt5 += vdh
     dt5 += dh
-    let vt7 = vy
     let t7 = y + 2.0
-    let t21 = x / t5
-    vdx += vdt5 * t21 + dt5 * ((vx - t21 * vt5) / t5)
+    let t21 = x / t16
+    vdx += vdt5 * t21 + dt5 * ((vx - t21 * vt5) / t16)
     dx += dt5 * t21
-    let t22 = t7 / t5
-    vdy += vdt5 * t22 + dt5 * ((vt7 - t22 * vt5) / t5)
+    let t22 = t7 / t16
+    vdy += vdt5 * t22 + dt5 * ((vy - t22 * vt5) / t16)
     dy += dt5 * t22
     vdt3 += vdp
     dt3 += dp
@@ -466,20 +452,20 @@ func powerMixHVP(x: Double, y: Double, vx: Double, vy: Double) -> (value: Double
     vdx += vdt3 * t27 + dt3 * (vy * t26 + y * (t25 * pow(x, t25 - 1.0) * vx + t26 * log(x) * vy))
     dx += dt3 * t27
     let t28 = log(x)
-    let t29 = t3 * t28
-    vdy += vdt3 * t29 + dt3 * (vt3 * t28 + t3 * (1.0 / x * vx))
+    let t29 = t13 * t28
+    vdy += vdt3 * t29 + dt3 * (vt3 * t28 + t13 * (1.0 / x * vx))
     dy += dt3 * t29
     vdt1 += dr * vt2
-    dt1 += dr * t2
+    dt1 += dr * t12
     vdt2 += vt1 * dr
-    dt2 += t1 * dr
-    let t30 = 3.0 * t2
-    let t31 = t30 * t2
+    dt2 += t10 * dr
+    let t30 = 3.0 * t12
+    let t31 = t30 * t12
     let t32 = 1.0 / t31
-    vdx += vdt2 * t32 + dt2 * (-(t32 * (3.0 * vt2 * t2 + t30 * vt2)) / t31)
+    vdx += vdt2 * t32 + dt2 * (-(t32 * (3.0 * vt2 * t12 + t30 * vt2)) / t31)
     dx += dt2 * t32
-    let t33 = 0.5 / t1
-    vdx += vdt1 * t33 + dt1 * (-(t33 * vt1) / t1)
+    let t33 = 0.5 / t10
+    vdx += vdt1 * t33 + dt1 * (-(t33 * vt1) / t10)
     dx += dt1 * t33
     return (value: value, dx: dx, dy: dy, hvx: vdx, hvy: vdy)
 }
@@ -558,9 +544,8 @@ func meanLogCoshHVP(_ v: [Double], temperature: Double, vv: [Double], vtemperatu
         let t14 = t13 * u
         let t15 = exp(t14)
         let vt1 = t15 * (t13 * vu)
-        let t1 = t15
-        let vt2 = 1.0 / (1.0 + t1) * vt1
-        let t2 = log1p(t1)
+        let vt2 = 1.0 / (1.0 + t15) * vt1
+        let t2 = log1p(t15)
         let t3 = log(2.0)
         let t16 = u + t2 - t3
         total += temperature * t16
@@ -580,16 +565,15 @@ func meanLogCoshHVP(_ v: [Double], temperature: Double, vv: [Double], vtemperatu
         du += t11
         vdt2 += vt11
         dt2 += t11
-        let t17 = 1.0 + t1
+        let t17 = 1.0 + t15
         let t18 = 1.0 / t17
         vdt1 += vdt2 * t18 + dt2 * (-(t18 * vt1) / t17)
         dt1 += dt2 * t18
         let t9 = -2.0
-        vdu += t9 * (vdt1 * t1 + dt1 * vt1)
-        du += t9 * (dt1 * t1)
+        vdu += t9 * (vdt1 * t15 + dt1 * vt1)
+        du += t9 * (dt1 * t15)
         let t20 = v[i] / temperature
-        let t5 = t20
-        let t21 = t5 < 0.0 ? -1.0 : 1.0
+        let t21 = t20 < 0.0 ? -1.0 : 1.0
         let vt6 = vdu * t21
         let t6 = du * t21
         let t22 = t6 / temperature
@@ -597,9 +581,8 @@ func meanLogCoshHVP(_ v: [Double], temperature: Double, vv: [Double], vtemperatu
         dv[i] += t22
         let t23 = v[i] / temperature
         let vt7 = (vv[i] - t23 * vtemperature) / temperature
-        let t7 = t23
-        let t24 = -(t6 * t7) / temperature
-        vdtemperature += (-(vt6 * t7 + t6 * vt7) - t24 * vtemperature) / temperature
+        let t24 = -(t6 * t23) / temperature
+        vdtemperature += (-(vt6 * t23 + t6 * vt7) - t24 * vtemperature) / temperature
         dtemperature += t24
     }
     let t25 = Double(v.count)

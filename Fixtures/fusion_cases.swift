@@ -146,7 +146,6 @@ func countedSumVJP(_ v: [Double], n: Int, seed: Double) -> (value: Double, dv: [
         total += v[index] * v[index + 1]
         index += 2
     }
-    let value = total
     var dtotal = 0.0
     var dv = [Double](repeating: 0.0, count: v.count)
     dtotal += seed
@@ -156,7 +155,7 @@ func countedSumVJP(_ v: [Double], n: Int, seed: Double) -> (value: Double, dv: [
         dv[index] += dtotal * t1
         dv[index + 1] += v[index] * dtotal
     }
-    return (value: value, dv: dv)
+    return (value: total, dv: dv)
 }
 
 /// Forward mode of `scratchAfter`: its value and its directional derivative
@@ -333,8 +332,7 @@ func recurrenceInsideVJP(_ x: [Double], decay: Double, seed: Double) -> (value: 
         }
         dx[i] += dh
     }
-    let value = total
-    return (value: value, dx: dx, ddecay: ddecay)
+    return (value: total, dx: dx, ddecay: ddecay)
 }
 
 /// Forward mode of `whileInside`: its value and its directional derivative
@@ -379,7 +377,6 @@ func whileInsideVJP(_ x: [Double], seed: Double) -> (value: Double, dx: [Double]
         }
         total += v * x[i]
     }
-    let value = total
     var dtotal = 0.0
     var dv = 0.0
     var dx = [Double](repeating: 0.0, count: x.count)
@@ -389,8 +386,7 @@ func whileInsideVJP(_ x: [Double], seed: Double) -> (value: Double, dx: [Double]
         dx[i] += v * dtotal
         for _ in 0..<trips1 {
             let t1 = dv
-            dv = 0.0
-            dv += t1 * 0.5
+            dv = t1 * 0.5
             dx[i] += 0.25 * t1
         }
         trips1 = tapeInt.pop()
@@ -398,7 +394,7 @@ func whileInsideVJP(_ x: [Double], seed: Double) -> (value: Double, dx: [Double]
         dx[i] += dv
         dv = 0.0
     }
-    return (value: value, dx: dx)
+    return (value: total, dx: dx)
 }
 
 /// Forward mode of `branchInside`: its value and its directional derivative
@@ -516,7 +512,6 @@ func countedSumHVP(_ v: [Double], n: Int, vv: [Double]) -> (value: Double, dv: [
         total += v[index] * t2
         index += 2
     }
-    let value = total
     var dtotal = 0.0
     var vdv = [Double](repeating: 0.0, count: v.count)
     var dv = [Double](repeating: 0.0, count: v.count)
@@ -530,7 +525,7 @@ func countedSumHVP(_ v: [Double], n: Int, vv: [Double]) -> (value: Double, dv: [
         vdv[index + 1] += vv[index] * dtotal
         dv[index + 1] += v[index] * dtotal
     }
-    return (value: value, dv: dv, hvv: vdv)
+    return (value: total, dv: dv, hvv: vdv)
 }
 
 /// The value and gradient of `scratchAfter` and the Hessian times the direction
@@ -718,8 +713,7 @@ func recurrenceInsideHVP(_ x: [Double], decay: Double, vx: [Double], vdecay: Dou
         vdx[i] += vdh
         dx[i] += dh
     }
-    let value = total
-    return (value: value, dx: dx, ddecay: ddecay, hvx: vdx, hvdecay: vddecay)
+    return (value: total, dx: dx, ddecay: ddecay, hvx: vdx, hvdecay: vddecay)
 }
 
 /// The value and gradient of `whileInside` and the Hessian times the direction
@@ -750,7 +744,6 @@ func whileInsideHVP(_ x: [Double], vx: [Double]) -> (value: Double, dx: [Double]
         }
         total += v * x[i]
     }
-    let value = total
     var dtotal = 0.0
     var vdv = 0.0
     var dv = 0.0
@@ -780,7 +773,7 @@ func whileInsideHVP(_ x: [Double], vx: [Double]) -> (value: Double, dx: [Double]
         vdv = 0.0
         dv = 0.0
     }
-    return (value: value, dx: dx, hvx: vdx)
+    return (value: total, dx: dx, hvx: vdx)
 }
 
 /// The value and gradient of `branchInside` and the Hessian times the direction
@@ -826,10 +819,9 @@ func branchInsideHVP(_ x: [Double], threshold: Double, vx: [Double], vthreshold:
     vdnegative += vpositive * seed
     dnegative += positive * seed
     dt2 += seed
-    let vt3 = vpositive
     let t3 = 1.0 + positive
     let t6 = 1.0 / t3
-    vdpositive += dt2 * (-(t6 * vt3) / t3)
+    vdpositive += dt2 * (-(t6 * vpositive) / t3)
     dpositive += dt2 * t6
     for i in (0..<x.count).reversed() {
         if x[i] > threshold {

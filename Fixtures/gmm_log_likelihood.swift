@@ -212,27 +212,21 @@ fileprivate func gaussianLogPdfJVP_wrt_mean_logSigma(_ x: Double, mean: Double, 
 func gmmLogLikelihoodJVP(alphas: [Double], means: [Double], logSigmas: [Double], data: [Double], dalphas: [Double], dmeans: [Double], dlogSigmas: [Double]) -> (value: Double, tangent: Double) {
     let k = alphas.count
     let (t3, dt3) = logSumExpJVP(alphas, dv: dalphas)
-    let dlogZ = dt3
-    let logZ = t3
     var dtotal = 0.0
     var total = 0.0
     for i in 0..<data.count {
         var dterms = [Double](repeating: 0.0, count: k)
         var terms = [Double](repeating: 0.0, count: k)
         for j in 0..<k {
-            let dlogWeight = dalphas[j] - dlogZ
-            let logWeight = alphas[j] - logZ
+            let dlogWeight = dalphas[j] - dt3
+            let logWeight = alphas[j] - t3
             let (t4, dt4) = gaussianLogPdfJVP_wrt_mean_logSigma(data[i], mean: means[j], logSigma: logSigmas[j], dmean: dmeans[j], dlogSigma: dlogSigmas[j])
-            let dt1 = dt4
-            let t1 = t4
-            dterms[j] = dlogWeight + dt1
-            terms[j] = logWeight + t1
+            dterms[j] = dlogWeight + dt4
+            terms[j] = logWeight + t4
         }
         let (t5, dt5) = logSumExpJVP(terms, dv: dterms)
-        let dt2 = dt5
-        let t2 = t5
-        dtotal += dt2
-        total += t2
+        dtotal += dt5
+        total += t5
     }
     return (value: total, tangent: dtotal)
 }
@@ -351,12 +345,11 @@ func gmmLogLikelihoodVJP(alphas: [Double], means: [Double], logSigmas: [Double],
             dlogWeight = 0.0
         }
     }
-    let value = total
     let (_, dv1) = logSumExpVJP(alphas, seed: dlogZ)
     for k1 in 0..<dalphas.count {
         dalphas[k1] += dv1[k1]
     }
-    return (value: value, dalphas: dalphas, dmeans: dmeans, dlogSigmas: dlogSigmas)
+    return (value: total, dalphas: dalphas, dmeans: dmeans, dlogSigmas: dlogSigmas)
 }
 
 /// Forward mode of `logSumExpVJP`: its value and its directional derivative
@@ -543,10 +536,9 @@ func gaussianLogPdfHVP(_ x: Double, mean: Double, logSigma: Double, vx: Double, 
     let t8 = -logSigma
     let t9 = exp(t8)
     let vt1 = t9 * -vlogSigma
-    let t1 = t9
     let t10 = x - mean
-    let vu = (vx - vmean) * t1 + t10 * vt1
-    let u = t10 * t1
+    let vu = (vx - vmean) * t9 + t10 * vt1
+    let u = t10 * t9
     let t2 = log(2.0 * Double.pi)
     let logNorm = 0.5 * t2
     let t11 = -0.5
@@ -573,16 +565,16 @@ func gaussianLogPdfHVP(_ x: Double, mean: Double, logSigma: Double, vx: Double, 
     dlogSigma -= seed
     let vt4 = vx - vmean
     let t4 = x - mean
-    let vt5 = vdu * t1 + du * vt1
-    let t5 = du * t1
+    let vt5 = vdu * t9 + du * vt1
+    let t5 = du * t9
     vdx += vt5
     dx += t5
     vdmean -= vt5
     dmean -= t5
     vdt1 += vt4 * du + t4 * vdu
     dt1 += t4 * du
-    vdlogSigma -= vdt1 * t1 + dt1 * vt1
-    dlogSigma -= dt1 * t1
+    vdlogSigma -= vdt1 * t9 + dt1 * vt1
+    dlogSigma -= dt1 * t9
     return (value: value, dx: dx, dmean: dmean, dlogSigma: dlogSigma, hvx: vdx, hvmean: vdmean, hvlogSigma: vdlogSigma)
 }
 
@@ -602,8 +594,6 @@ func gmmLogLikelihoodHVP(alphas: [Double], means: [Double], logSigmas: [Double],
     let tapeDouble = ADGenTape<Double>()
     let k = alphas.count
     let (t14, vt14) = logSumExpJVP(alphas, dv: valphas)
-    let vlogZ = vt14
-    let logZ = t14
     var total = 0.0
     var vdlogSigma_gaussianLogPdf = 0.0
     var dlogSigma_gaussianLogPdf = 0.0
@@ -633,8 +623,8 @@ func gmmLogLikelihoodHVP(alphas: [Double], means: [Double], logSigmas: [Double],
         var vterms = [Double](repeating: 0.0, count: k)
         var terms = [Double](repeating: 0.0, count: k)
         for j in 0..<k {
-            let vlogWeight = valphas[j] - vlogZ
-            let logWeight = alphas[j] - logZ
+            let vlogWeight = valphas[j] - vt14
+            let logWeight = alphas[j] - t14
             let x_gaussianLogPdf = data[i]
             let vmean_gaussianLogPdf = vmeans[j]
             let mean_gaussianLogPdf = means[j]
@@ -785,11 +775,10 @@ func gmmLogLikelihoodHVP(alphas: [Double], means: [Double], logSigmas: [Double],
             dlogWeight = 0.0
         }
     }
-    let value = total
     let (_, dv1, _, vdv1) = logSumExpVJPJVP_wrt_v_seed(alphas, seed: dlogZ, dv: valphas, dseed: vdlogZ)
     for k1 in 0..<dalphas.count {
         vdalphas[k1] += vdv1[k1]
         dalphas[k1] += dv1[k1]
     }
-    return (value: value, dalphas: dalphas, dmeans: dmeans, dlogSigmas: dlogSigmas, hvalphas: vdalphas, hvmeans: vdmeans, hvlogSigmas: vdlogSigmas)
+    return (value: total, dalphas: dalphas, dmeans: dmeans, dlogSigmas: dlogSigmas, hvalphas: vdalphas, hvmeans: vdmeans, hvlogSigmas: vdlogSigmas)
 }

@@ -154,8 +154,7 @@ func cappedLineLossVJP(slope: Double, intercept: Double, xs: [Double], ys: [Doub
         dslope += dr * xs[i]
         dintercept += dr
     }
-    let value = total
-    return (value: value, dslope: dslope, dintercept: dintercept)
+    return (value: total, dslope: dslope, dintercept: dintercept)
 }
 
 /// The value of `huberLoss` and its gradient with respect to
@@ -271,6 +270,5 @@ func cappedLineLossHVP(slope: Double, intercept: Double, xs: [Double], ys: [Doub
         vdintercept += vdr
         dintercept += dr
     }
-    let value = total
-    return (value: value, dslope: dslope, dintercept: dintercept, hvslope: vdslope, hvintercept: vdintercept)
+    return (value: total, dslope: dslope, dintercept: dintercept, hvslope: vdslope, hvintercept: vdintercept)
 }

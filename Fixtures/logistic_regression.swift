@@ -101,9 +101,8 @@ func sigmoidJVP(_ z: Double, dz: Double) -> (value: Double, tangent: Double) {
     } else {
         let t5 = exp(z)
         let de = t5 * dz
-        let e = t5
-        let t6 = 1.0 + e
-        let t7 = e / t6
+        let t6 = 1.0 + t5
+        let t7 = t5 / t6
         return (value: t7, tangent: (de - t7 * de) / t6)
     }
 }
@@ -159,10 +158,8 @@ func predictJVP(w: [Double], b: Double, x: [Double], dw: [Double], db: Double, d
             z += w[j] * t2
         }
         let (t3, dt3) = sigmoidJVP(z, dz: dz)
-        let dt1 = dt3
-        let t1 = t3
-        dp[i] = dt1
-        p[i] = t1
+        dp[i] = dt3
+        p[i] = t3
     }
     return (value: p, tangent: dp)
 }
@@ -277,11 +274,9 @@ func logisticLossJVP(w: [Double], b: Double, x: [Double], y: [Double], lambda: D
             dt2 = -dz + 1.0 / (1.0 + t5) * (t5 * dz)
             t2 = -z + log1p(t5)
         }
-        let dnllPositive = dt2
-        let nllPositive = t2
         let t6 = 1.0 - y[i]
-        dtotal += y[i] * dnllPositive + t6 * (dnllPositive + dz)
-        total += y[i] * nllPositive + t6 * (nllPositive + z)
+        dtotal += y[i] * dt2 + t6 * (dt2 + dz)
+        total += y[i] * t2 + t6 * (t2 + z)
     }
     var dpenalty = 0.0
     var penalty = 0.0
@@ -332,8 +327,7 @@ func logisticLossVJP(w: [Double], b: Double, x: [Double], y: [Double], lambda: D
             t5 = log1p(t4)
             t1 = -z + t5
         }
-        let nllPositive = t1
-        total += y[i] * nllPositive + (1.0 - y[i]) * (nllPositive + z)
+        total += y[i] * t1 + (1.0 - y[i]) * (t1 + z)
         var dz = 0.0
         var dt1 = 0.0
         var dnllPositive = 0.0
@@ -425,27 +419,23 @@ func sigmoidHVP(_ z: Double, vz: Double) -> (value: Double, dz: Double, hvz: Dou
     var vdz = 0.0
     var dz = 0.0
     if z >= 0 {
-        let vt4 = vt1
         let t4 = 1.0 + t1
         let t15 = 1.0 / t4
-        let vt5 = -(t15 * vt4) / t4
-        let t5 = t15
-        let t16 = -(seed * t5) / t4
-        vdt1 += (-(seed * vt5) - t16 * vt4) / t4
+        let vt5 = -(t15 * vt1) / t4
+        let t16 = -(seed * t15) / t4
+        vdt1 += (-(seed * vt5) - t16 * vt1) / t4
         dt1 += t16
         vdz -= vdt1 * t1 + dt1 * vt1
         dz -= dt1 * t1
     } else {
-        let vt6 = ve
         let t6 = 1.0 + e
         let t17 = seed / t6
-        vde += -(t17 * vt6) / t6
+        vde += -(t17 * ve) / t6
         de += t17
         let t18 = e / t6
-        let vt7 = (ve - t18 * vt6) / t6
-        let t7 = t18
-        let t19 = -(seed * t7) / t6
-        vde += (-(seed * vt7) - t19 * vt6) / t6
+        let vt7 = (ve - t18 * ve) / t6
+        let t19 = -(seed * t18) / t6
+        vde += (-(seed * vt7) - t19 * ve) / t6
         de += t19
         vdt2 += vde
         dt2 += de
@@ -508,9 +498,8 @@ func logisticLossHVP(w: [Double], b: Double, x: [Double], y: [Double], lambda: D
             t5 = log1p(t4)
             t1 = -z + t5
         }
-        let nllPositive = t1
         let t16 = 1.0 - y[i]
-        total += y[i] * nllPositive + t16 * (nllPositive + z)
+        total += y[i] * t1 + t16 * (t1 + z)
         var vdz = 0.0
         var dz = 0.0
         var dt1 = 0.0

@@ -52,7 +52,6 @@ func pairDistanceVJP(X: [Double], i: Int, j: Int, dim: Int, seed: Double) -> (va
         d2 += diff * diff
     }
     let t1 = sqrt(d2)
-    let value = t1
     var dd2 = 0.0
     var ddiff = 0.0
     var dt1 = 0.0
@@ -66,7 +65,7 @@ func pairDistanceVJP(X: [Double], i: Int, j: Int, dim: Int, seed: Double) -> (va
         dX[j * dim + c] -= ddiff
         ddiff = 0.0
     }
-    return (value: value, dX: dX)
+    return (value: t1, dX: dX)
 }
 
 /// Forward mode of `stress`: its value and its directional derivative
@@ -79,11 +78,8 @@ func stressJVP(X: [Double], D: [Double], dim: Int, dX: [Double]) -> (value: Doub
         for j in i + 1...n - 1 {
             let target = D[i * n + j]
             let (t2, dt2) = pairDistanceJVP(X: X, i: i, j: j, dim: dim, dX: dX)
-            let dt1 = dt2
-            let t1 = t2
-            let dr = dt1
-            let r = t1 - target
-            ds += (dr * r + r * dr) / target
+            let r = t2 - target
+            ds += (dt2 * r + r * dt2) / target
             s += r * r / target
         }
     }
@@ -108,8 +104,7 @@ func stressVJP(X: [Double], D: [Double], dim: Int, seed: Double) -> (value: Doub
                 d2_pairDistance += diff_pairDistance * diff_pairDistance
             }
             let t2 = sqrt(d2_pairDistance)
-            let t1 = t2
-            let r = t1 - target
+            let r = t2 - target
             s += r * r / target
             var dd2_pairDistance = 0.0
             var dt2 = 0.0
@@ -128,8 +123,7 @@ func stressVJP(X: [Double], D: [Double], dim: Int, seed: Double) -> (value: Doub
             }
         }
     }
-    let value = s
-    return (value: value, dX: dX)
+    return (value: s, dX: dX)
 }
 
 /// The value of `pairDistance` and its gradient with respect to
@@ -160,8 +154,6 @@ func pairDistanceHVP(X: [Double], i: Int, j: Int, dim: Int, vX: [Double]) -> (va
     }
     let t2 = sqrt(d2)
     let vt1 = 0.5 / t2 * vd2
-    let t1 = t2
-    let value = t1
     var vdd2 = 0.0
     var dd2 = 0.0
     var vddiff = 0.0
@@ -170,8 +162,8 @@ func pairDistanceHVP(X: [Double], i: Int, j: Int, dim: Int, vX: [Double]) -> (va
     var vdX = [Double](repeating: 0.0, count: X.count)
     var dX = [Double](repeating: 0.0, count: X.count)
     dt1 += seed
-    let t3 = 0.5 / t1
-    vdd2 += dt1 * (-(t3 * vt1) / t1)
+    let t3 = 0.5 / t2
+    vdd2 += dt1 * (-(t3 * vt1) / t2)
     dd2 += dt1 * t3
     for c in 0..<dim {
         let vdiff = vX[i * dim + c] - vX[j * dim + c]
@@ -186,7 +178,7 @@ func pairDistanceHVP(X: [Double], i: Int, j: Int, dim: Int, vX: [Double]) -> (va
         vddiff = 0.0
         ddiff = 0.0
     }
-    return (value: value, dX: dX, hvX: vdX)
+    return (value: t2, dX: dX, hvX: vdX)
 }
 
 /// The value and gradient of `stress` and the Hessian times the direction
@@ -214,11 +206,7 @@ func stressHVP(X: [Double], D: [Double], dim: Int, vX: [Double]) -> (value: Doub
             }
             let t3 = sqrt(d2_pairDistance)
             let vt2 = 0.5 / t3 * vd2_pairDistance
-            let t2 = t3
-            let vt1 = vt2
-            let t1 = t2
-            let vr = vt1
-            let r = t1 - target
+            let r = t3 - target
             s += r * r / target
             var vdd2_pairDistance = 0.0
             var dd2_pairDistance = 0.0
@@ -229,14 +217,14 @@ func stressHVP(X: [Double], D: [Double], dim: Int, vX: [Double]) -> (value: Doub
             var vdr = 0.0
             var dr = 0.0
             let t4 = 2.0 * (ds / target)
-            vdr += t4 * vr
+            vdr += t4 * vt2
             dr += t4 * r
             vdt1 += vdr
             dt1 += dr
             vdt2 += vdt1
             dt2 += dt1
-            let t5 = 0.5 / t2
-            vdd2_pairDistance += vdt2 * t5 + dt2 * (-(t5 * vt2) / t2)
+            let t5 = 0.5 / t3
+            vdd2_pairDistance += vdt2 * t5 + dt2 * (-(t5 * vt2) / t3)
             dd2_pairDistance += dt2 * t5
             for c_pairDistance in 0..<dim {
                 let vdiff_pairDistance = vX[i * dim + c_pairDistance] - vX[j * dim + c_pairDistance]
@@ -253,6 +241,5 @@ func stressHVP(X: [Double], D: [Double], dim: Int, vX: [Double]) -> (value: Doub
             }
         }
     }
-    let value = s
-    return (value: value, dX: dX, hvX: vdX)
+    return (value: s, dX: dX, hvX: vdX)
 }

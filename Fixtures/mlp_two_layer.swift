@@ -253,7 +253,6 @@ func mlpLossVJP(W1: [Double], b1: [Double], W2: [Double], b2: [Double], x: [Doub
         dr += t2 * dloss
         dout[k] += dr
     }
-    let value = loss
     let (_, dW4, db4, dx1) = denseVJP(W: W2, b: b2, x: hidden, seed: dout)
     for k4 in 0..<dW2.count {
         dW2[k4] += dW4[k4]
@@ -275,7 +274,7 @@ func mlpLossVJP(W1: [Double], b1: [Double], W2: [Double], b2: [Double], x: [Doub
     for k2 in 0..<db1.count {
         db1[k2] += db3[k2]
     }
-    return (value: value, dW1: dW1, db1: db1, dW2: dW2, db2: db2)
+    return (value: loss, dW1: dW1, db1: db1, dW2: dW2, db2: db2)
 }
 
 /// Forward mode of `denseVJP`: its value and its directional derivative
@@ -454,7 +453,6 @@ func mlpLossHVP(W1: [Double], b1: [Double], W2: [Double], b2: [Double], x: [Doub
         vdout[k] += vdr
         dout[k] += dr
     }
-    let value = loss
     let (_, dW4, db4, dx1, _, vdW4, vdb4, vdx1) = denseVJPJVP_wrt_W_b_x_seed(W: W2, b: b2, x: hidden, seed: dout, dW: vW2, db: vb2, dx: vhidden, dseed: vdout)
     for k4 in 0..<dW2.count {
         vdW2[k4] += vdW4[k4]
@@ -482,5 +480,5 @@ func mlpLossHVP(W1: [Double], b1: [Double], W2: [Double], b2: [Double], x: [Doub
         vdb1[k2] += vdb3[k2]
         db1[k2] += db3[k2]
     }
-    return (value: value, dW1: dW1, db1: db1, dW2: dW2, db2: db2, hvW1: vdW1, hvb1: vdb1, hvW2: vdW2, hvb2: vdb2)
+    return (value: loss, dW1: dW1, db1: db1, dW2: dW2, db2: db2, hvW1: vdW1, hvb1: vdb1, hvW2: vdW2, hvb2: vdb2)
 }

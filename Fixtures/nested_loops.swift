@@ -159,7 +159,6 @@ func traceOfProductVJP(A: [Double], B: [Double], n: Int, k: Int, seed: Double) -
         t += C[i * n + i]
         dC[i * n + i] += dt
     }
-    let value = t
     let (_, dA1, dB1) = matmulVJP(A: A, B: B, n: n, k: k, m: n, seed: dC)
     for k1 in 0..<dA.count {
         dA[k1] += dA1[k1]
@@ -167,7 +166,7 @@ func traceOfProductVJP(A: [Double], B: [Double], n: Int, k: Int, seed: Double) -
     for k2 in 0..<dB.count {
         dB[k2] += dB1[k2]
     }
-    return (value: value, dA: dA, dB: dB)
+    return (value: t, dA: dA, dB: dB)
 }
 
 /// Forward mode of `matmulVJP`: its value and its directional derivative
@@ -298,8 +297,7 @@ func gramEnergyVJP(A: [Double], rows: Int, cols: Int, seed: Double) -> (value: D
             }
         }
     }
-    let value = e
-    return (value: value, dA: dA)
+    return (value: e, dA: dA)
 }
 
 /// Forward mode of `bandedLaplacianForm`: its value and its directional derivative
@@ -354,8 +352,7 @@ func bandedLaplacianFormVJP(_ x: [Double], bandwidth: Int, seed: Double) -> (val
             }
         }
     }
-    let value = total
-    return (value: value, dx: dx)
+    return (value: total, dx: dx)
 }
 
 /// The value of `traceOfProduct` and its gradient with respect to
@@ -397,7 +394,6 @@ func traceOfProductHVP(A: [Double], B: [Double], n: Int, k: Int, vA: [Double], v
         t += C[i * n + i]
         dC[i * n + i] += dt
     }
-    let value = t
     let (_, dA1, dB1, _, vdA1, vdB1) = matmulVJPJVP(A: A, B: B, n: n, k: k, m: n, seed: dC, dA: vA, dB: vB)
     for k1 in 0..<dA.count {
         vdA[k1] += vdA1[k1]
@@ -407,7 +403,7 @@ func traceOfProductHVP(A: [Double], B: [Double], n: Int, k: Int, vA: [Double], v
         vdB[k2] += vdB1[k2]
         dB[k2] += dB1[k2]
     }
-    return (value: value, dA: dA, dB: dB, hvA: vdA, hvB: vdB)
+    return (value: t, dA: dA, dB: dB, hvA: vdA, hvB: vdB)
 }
 
 /// The value and gradient of `gramEnergy` and the Hessian times the direction
@@ -473,8 +469,7 @@ func gramEnergyHVP(A: [Double], rows: Int, cols: Int, vA: [Double]) -> (value: D
             }
         }
     }
-    let value = e
-    return (value: value, dA: dA, hvA: vdA)
+    return (value: e, dA: dA, hvA: vdA)
 }
 
 /// The value and gradient of `bandedLaplacianForm` and the Hessian times the direction
@@ -517,6 +512,5 @@ func bandedLaplacianFormHVP(_ x: [Double], bandwidth: Int, vx: [Double]) -> (val
             }
         }
     }
-    let value = total
-    return (value: value, dx: dx, hvx: vdx)
+    return (value: total, dx: dx, hvx: vdx)
 }

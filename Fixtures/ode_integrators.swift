@@ -157,12 +157,10 @@ func eulerTrajectoryJVP(theta0: Double, omega0: Double, damping: Double, dt: Dou
     var omega = omega0
     for k in 1...steps {
         let (t1, dt1) = pendulumAccelJVP_wrt_theta_omega_damping(theta: theta, omega: omega, time: 0.0, damping: damping, drive: 0.0, dtheta: dtheta, domega: domega, ddamping: ddamping)
-        let daccel = dt1
-        let accel = t1
         dtheta += dt * domega
         theta += dt * omega
-        domega += dt * daccel
-        omega += dt * accel
+        domega += dt * dt1
+        omega += dt * t1
         dtraj[k] = dtheta
         traj[k] = theta
     }
@@ -269,32 +267,24 @@ func rk4FinalEnergyJVP(theta0: Double, omega0: Double, damping: Double, drive: D
         let dk1t = dom
         let k1t = om
         let (t1, dt1) = pendulumAccelJVP_wrt_theta_omega_damping_drive(theta: th, omega: om, time: t, damping: damping, drive: drive, dtheta: dth, domega: dom, ddamping: ddamping, ddrive: ddrive)
-        let dk1o = dt1
-        let k1o = t1
-        let dk2t = dom + h * dk1o
-        let k2t = om + h * k1o
+        let dk2t = dom + h * dt1
+        let k2t = om + h * t1
         let (t2, dt2) = pendulumAccelJVP_wrt_theta_omega_damping_drive(theta: th + h * k1t, omega: k2t, time: t + h, damping: damping, drive: drive, dtheta: dth + h * dk1t, domega: dk2t, ddamping: ddamping, ddrive: ddrive)
-        let dk2o = dt2
-        let k2o = t2
-        let dk3t = dom + h * dk2o
-        let k3t = om + h * k2o
+        let dk3t = dom + h * dt2
+        let k3t = om + h * t2
         let (t3, dt3) = pendulumAccelJVP_wrt_theta_omega_damping_drive(theta: th + h * k2t, omega: k3t, time: t + h, damping: damping, drive: drive, dtheta: dth + h * dk2t, domega: dk3t, ddamping: ddamping, ddrive: ddrive)
-        let dk3o = dt3
-        let k3o = t3
-        let dk4t = dom + dt * dk3o
-        let k4t = om + dt * k3o
+        let dk4t = dom + dt * dt3
+        let k4t = om + dt * t3
         let (t4, dt4) = pendulumAccelJVP_wrt_theta_omega_damping_drive(theta: th + dt * k3t, omega: k4t, time: t + dt, damping: damping, drive: drive, dtheta: dth + dt * dk3t, domega: dk4t, ddamping: ddamping, ddrive: ddrive)
-        let dk4o = dt4
-        let k4o = t4
         let t5 = dt / 6.0
         dth += t5 * (dk1t + 2.0 * dk2t + 2.0 * dk3t + dk4t)
         th += t5 * (k1t + 2.0 * k2t + 2.0 * k3t + k4t)
         let t6 = dt / 6.0
-        dom += t6 * (dk1o + 2.0 * dk2o + 2.0 * dk3o + dk4o)
-        om += t6 * (k1o + 2.0 * k2o + 2.0 * k3o + k4o)
+        dom += t6 * (dt1 + 2.0 * dt2 + 2.0 * dt3 + dt4)
+        om += t6 * (t1 + 2.0 * t2 + 2.0 * t3 + t4)
     }
     let t7 = 0.5 * om
-    return (value: t7 * om + 9.81 * (1.0 - cos(th)), tangent: 0.5 * dom * om + t7 * dom + 9.81 * -(-sin(th) * dth))
+    return (value: t7 * om + 9.81 * (1.0 - cos(th)), tangent: 0.5 * dom * om + t7 * dom + 9.81 * (sin(th) * dth))
 }
 
 /// Reverse mode of `rk4FinalEnergy`: its value and the seed pulled back to

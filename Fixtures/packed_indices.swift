@@ -64,7 +64,6 @@ func packedQuadraticNormVJP(_ l: [Double], x: [Double], n: Int, seed: Double) ->
         }
     }
     let t1 = sqrt(total)
-    let value = t1
     var dt1 = 0.0
     var dtotal = 0.0
     var dl = [Double](repeating: 0.0, count: l.count)
@@ -81,7 +80,7 @@ func packedQuadraticNormVJP(_ l: [Double], x: [Double], n: Int, seed: Double) ->
             dx[col] += t2 * dtotal
         }
     }
-    return (value: value, dl: dl, dx: dx)
+    return (value: t1, dl: dl, dx: dx)
 }
 
 /// Forward mode of `packedColumns`: its value and its directional derivative
@@ -130,7 +129,6 @@ func packedColumnsVJP(_ l: [Double], x: [Double], n: Int, seed: Double) -> (valu
         dy[i] += 2.0 * (denergy * y[i]) * y[i]
         dy[i] += t1 * denergy
     }
-    let value = energy
     for col in 0..<n {
         var index = col * n - col * (col + 1) / 2
         for _ in col + 1..<n {
@@ -142,7 +140,7 @@ func packedColumnsVJP(_ l: [Double], x: [Double], n: Int, seed: Double) -> (valu
             dx[row] += l[index] * dy[col]
         }
     }
-    return (value: value, dl: dl, dx: dx)
+    return (value: energy, dl: dl, dx: dx)
 }
 
 /// The value of `packedQuadraticNorm` and its gradient with respect to
@@ -176,8 +174,6 @@ func packedQuadraticNormHVP(_ l: [Double], x: [Double], n: Int, vl: [Double], vx
     }
     let t5 = sqrt(total)
     let vt1 = 0.5 / t5 * vtotal
-    let t1 = t5
-    let value = t1
     var dt1 = 0.0
     var vdtotal = 0.0
     var dtotal = 0.0
@@ -186,8 +182,8 @@ func packedQuadraticNormHVP(_ l: [Double], x: [Double], n: Int, vl: [Double], vx
     var vdx = [Double](repeating: 0.0, count: x.count)
     var dx = [Double](repeating: 0.0, count: x.count)
     dt1 += seed
-    let t6 = 0.5 / t1
-    vdtotal += dt1 * (-(t6 * vt1) / t1)
+    let t6 = 0.5 / t5
+    vdtotal += dt1 * (-(t6 * vt1) / t5)
     dtotal += dt1 * t6
     for row in (0..<n).reversed() {
         for col in (0...row).reversed() {
@@ -204,7 +200,7 @@ func packedQuadraticNormHVP(_ l: [Double], x: [Double], n: Int, vl: [Double], vx
             dx[col] += t2 * dtotal
         }
     }
-    return (value: value, dl: dl, dx: dx, hvl: vdl, hvx: vdx)
+    return (value: t5, dl: dl, dx: dx, hvl: vdl, hvx: vdx)
 }
 
 /// The value and gradient of `packedColumns` and the Hessian times the direction
@@ -241,7 +237,6 @@ func packedColumnsHVP(_ l: [Double], x: [Double], n: Int, vl: [Double], vx: [Dou
         vdy[i] += vt1 * denergy
         dy[i] += t1 * denergy
     }
-    let value = energy
     for col in 0..<n {
         var index = col * n - col * (col + 1) / 2
         for _ in col + 1..<n {
@@ -255,5 +250,5 @@ func packedColumnsHVP(_ l: [Double], x: [Double], n: Int, vl: [Double], vx: [Dou
             dx[row] += l[index] * dy[col]
         }
     }
-    return (value: value, dl: dl, dx: dx, hvl: vdl, hvx: vdx)
+    return (value: energy, dl: dl, dx: dx, hvl: vdl, hvx: vdx)
 }

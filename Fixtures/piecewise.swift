@@ -116,9 +116,7 @@ func piecewiseJVP(x: Double, dx: Double) -> (value: Double, tangent: Double) {
             dt2 = 0.5 * dx
             t2 = 0.5 * x
         }
-        let dbump = dt2
-        let bump = t2
-        return (value: y + bump, tangent: dy + dbump)
+        return (value: y + t2, tangent: dy + dt2)
     }
 }
 
@@ -189,13 +187,11 @@ func piecewiseVJP(x: Double, seed: Double) -> (value: Double, dx: Double) {
 func waveFeaturesJVP(_ x: Double, period: Double, dx: Double, dperiod: Double) -> (value: Double, tangent: Double) {
     let t1 = x / period
     let dp = (dx - t1 * dperiod) / period
-    let p = t1
-    let below = floor(p)
-    let above = ceil(p)
-    let dfrac = dp
-    let frac = p - below
-    let t2 = above - p
-    let dtri = (t2 < frac ? 0.0 : 1.0) * dfrac + (t2 < frac ? 1.0 : 0.0) * -dp
+    let below = floor(t1)
+    let above = ceil(t1)
+    let frac = t1 - below
+    let t2 = above - t1
+    let dtri = (t2 < frac ? 0.0 : 1.0) * dp + (t2 < frac ? 1.0 : 0.0) * -dp
     let tri = min(frac, t2)
     let dresidual = dx - 2.0 * dperiod
     let residual = x - 2.0 * period
@@ -406,11 +402,10 @@ func piecewiseHVP(x: Double, vx: Double) -> (value: Double, dx: Double, hvx: Dou
 func waveFeaturesHVP(_ x: Double, period: Double, vx: Double, vperiod: Double) -> (value: Double, dx: Double, dperiod: Double, hvx: Double, hvperiod: Double) {
     let seed = 1.0
     let t5 = x / period
-    let p = t5
-    let below = floor(p)
-    let above = ceil(p)
-    let frac = p - below
-    let t6 = above - p
+    let below = floor(t5)
+    let above = ceil(t5)
+    let frac = t5 - below
+    let t6 = above - t5
     let tri = min(frac, t6)
     let residual = x - 2.0 * period
     let t7 = -0.5
@@ -434,7 +429,7 @@ func waveFeaturesHVP(_ x: Double, period: Double, vx: Double, vperiod: Double) -
     dresidual += dclipped * (t4 >= t3 ? 1.0 : 0.0) * (residual < 0.5 ? 1.0 : 0.0)
     dx += dresidual
     dperiod += 2.0 * -dresidual
-    let t2 = above - p
+    let t2 = above - t5
     dfrac += dtri * (t2 < frac ? 0.0 : 1.0)
     dp -= dtri * (t2 < frac ? 1.0 : 0.0)
     dp += dfrac
@@ -443,8 +438,7 @@ func waveFeaturesHVP(_ x: Double, period: Double, vx: Double, vperiod: Double) -
     dx += t9
     let t10 = x / period
     let vt1 = (vx - t10 * vperiod) / period
-    let t1 = t10
-    let t11 = -(dp * t1) / period
+    let t11 = -(dp * t10) / period
     vdperiod += (-(dp * vt1) - t11 * vperiod) / period
     dperiod += t11
     return (value: value, dx: dx, dperiod: dperiod, hvx: vdx, hvperiod: vdperiod)

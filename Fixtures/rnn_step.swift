@@ -201,9 +201,8 @@ func rnnLossJVP(Wx: [Double], Wh: [Double], b: [Double], wOut: [Double], xs: [Do
             dy += dwOut[i] * h[i] + wOut[i] * dh[i]
             y += wOut[i] * h[i]
         }
-        let derr = dy
         let err = y - targets[t]
-        dloss += derr * err + err * derr
+        dloss += dy * err + err * dy
         loss += err * err
     }
     let t2 = Double(steps)

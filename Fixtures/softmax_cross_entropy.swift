@@ -145,8 +145,7 @@ func logSumExpVJP(_ v: [Double], seed: Double) -> (value: Double, dv: [Double]) 
     for i in (1..<v.count).reversed() {
         m = tapeDouble.pop()
         let t3 = dm
-        dm = 0.0
-        dm += t3 * (v[i] >= m ? 0.0 : 1.0)
+        dm = t3 * (v[i] >= m ? 0.0 : 1.0)
         dv[i] += t3 * (v[i] >= m ? 1.0 : 0.0)
     }
     dv[0] += dm
@@ -269,10 +268,8 @@ func softmaxCrossEntropyJVP(logits: [Double], labels: [Int], classes: Int, dlogi
             row[k] = logits[b * classes + k]
         }
         let (t2, dt2) = logSumExpJVP(row, dv: drow)
-        let dt1 = dt2
-        let t1 = t2
-        dtotal += dt1 - dlogits[b * classes + labels[b]]
-        total += t1 - logits[b * classes + labels[b]]
+        dtotal += dt2 - dlogits[b * classes + labels[b]]
+        total += t2 - logits[b * classes + labels[b]]
     }
     let t3 = Double(batch)
     return (value: total / t3, tangent: dtotal / t3)
@@ -330,8 +327,7 @@ func softmaxCrossEntropyVJP(logits: [Double], labels: [Int], classes: Int, seed:
         for i_logSumExp in (1..<row.count).reversed() {
             m_logSumExp = tapeDouble.pop()
             let t6 = dm_logSumExp
-            dm_logSumExp = 0.0
-            dm_logSumExp += t6 * (row[i_logSumExp] >= m_logSumExp ? 0.0 : 1.0)
+            dm_logSumExp = t6 * (row[i_logSumExp] >= m_logSumExp ? 0.0 : 1.0)
             drow[i_logSumExp] += t6 * (row[i_logSumExp] >= m_logSumExp ? 1.0 : 0.0)
         }
         drow[0] += dm_logSumExp

@@ -171,12 +171,11 @@ func quadraticFormVJP(values: [Double], rowPtr: [Int], colIdx: [Int], x: [Double
         dx[i] += ds * ax[i]
         dax[i] += x[i] * ds
     }
-    let value = s
     let (_, dx1) = csrMatVecVJP_wrt_x(values: values, rowPtr: rowPtr, colIdx: colIdx, x: x, seed: dax)
     for k1 in 0..<dx.count {
         dx[k1] += dx1[k1]
     }
-    return (value: value, dx: dx)
+    return (value: s, dx: dx)
 }
 
 /// Forward mode of `csrMatVecVJP_wrt_x`: its value and its directional derivative
@@ -234,11 +233,10 @@ func quadraticFormHVP(values: [Double], rowPtr: [Int], colIdx: [Int], x: [Double
         vdax[i] += vx[i] * ds
         dax[i] += x[i] * ds
     }
-    let value = s
     let (_, dx1, _, vdx1) = csrMatVecVJP_wrt_xJVP_wrt_x_seed(values: values, rowPtr: rowPtr, colIdx: colIdx, x: x, seed: dax, dx: vx, dseed: vdax)
     for k1 in 0..<dx.count {
         vdx[k1] += vdx1[k1]
         dx[k1] += dx1[k1]
     }
-    return (value: value, dx: dx, hvx: vdx)
+    return (value: s, dx: dx, hvx: vdx)
 }

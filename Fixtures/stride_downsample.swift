@@ -191,7 +191,6 @@ func strideEnergyVJP(_ x: [Double], step: Int, seed: Double) -> (value: Double, 
         e += sign * x[i] * x[i]
         visited += 1
     }
-    let value = e
     var de = 0.0
     var dx = [Double](repeating: 0.0, count: x.count)
     de += seed
@@ -202,7 +201,7 @@ func strideEnergyVJP(_ x: [Double], step: Int, seed: Double) -> (value: Double, 
         dx[i] += t1 * de
         sign = tapeDouble.pop()
     }
-    return (value: value, dx: dx)
+    return (value: e, dx: dx)
 }
 
 /// Forward mode of `evenOddContrast`: its value and its directional derivative
@@ -293,7 +292,6 @@ func strideEnergyHVP(_ x: [Double], step: Int, vx: [Double]) -> (value: Double, 
         e += t2 * x[i]
         visited += 1
     }
-    let value = e
     var de = 0.0
     var vdx = [Double](repeating: 0.0, count: x.count)
     var dx = [Double](repeating: 0.0, count: x.count)
@@ -308,7 +306,7 @@ func strideEnergyHVP(_ x: [Double], step: Int, vx: [Double]) -> (value: Double, 
         dx[i] += t1 * de
         sign = tapeDouble.pop()
     }
-    return (value: value, dx: dx, hvx: vdx)
+    return (value: e, dx: dx, hvx: vdx)
 }
 
 /// The value and gradient of `evenOddContrast` and the Hessian times the direction
@@ -331,8 +329,7 @@ func evenOddContrastHVP(_ x: [Double], weight: Double, vx: [Double], vweight: Do
     let t4 = -odd
     let t5 = exp(t4)
     let vt1 = t5 * -vodd
-    let t1 = t5
-    let value = even * even - odd * t1
+    let value = even * even - odd * t5
     var vdeven = 0.0
     var deven = 0.0
     var vdodd = 0.0
@@ -348,11 +345,11 @@ func evenOddContrastHVP(_ x: [Double], weight: Double, vx: [Double], vweight: Do
     deven += t6 * even
     let t3 = -seed
     vdodd += t3 * vt1
-    dodd += t3 * t1
+    dodd += t3 * t5
     vdt1 += vodd * t3
     dt1 += odd * t3
-    vdodd -= vdt1 * t1 + dt1 * vt1
-    dodd -= dt1 * t1
+    vdodd -= vdt1 * t5 + dt1 * vt1
+    dodd -= dt1 * t5
     for i in 0..<x.count {
         if i % 2 == 0 {
             vdx[i] += vdeven

@@ -118,7 +118,6 @@ func welfordVarianceVJP(_ x: [Double], seed: Double) -> (value: Double, dx: [Dou
     }
     var variance = m2
     variance /= Double(count - 1)
-    let value = variance
     var ddelta = 0.0
     var dm2 = 0.0
     var dmean = 0.0
@@ -145,7 +144,7 @@ func welfordVarianceVJP(_ x: [Double], seed: Double) -> (value: Double, dx: [Dou
         ddelta = 0.0
         count -= 1
     }
-    return (value: value, dx: dx)
+    return (value: variance, dx: dx)
 }
 
 /// Forward mode of `ewmaSurprise`: its value and its directional derivative
@@ -208,16 +207,14 @@ func ewmaSurpriseVJP(_ x: [Double], decay: Double, seed: Double) -> (value: Doub
     for i in (1..<x.count).reversed() {
         weight = tapeDouble.pop()
         let t6 = dweight
-        dweight = 0.0
-        dweight += t6 * decay
+        dweight = t6 * decay
         ddecay += weight * t6
         let t5 = 1.0 - decay
         ddecay -= davg * x[i]
         dx[i] += t5 * davg
         avg = tapeDouble.pop()
         let t4 = davg
-        davg = 0.0
-        davg += t4 * decay
+        davg = t4 * decay
         ddecay += avg * t4
         let t3 = -dsurprise
         dweight += t3 * t1
@@ -282,7 +279,6 @@ func welfordVarianceHVP(_ x: [Double], vx: [Double]) -> (value: Double, dx: [Dou
     let t8 = Double(count - 1)
     variance /= t8
     vvariance = vvariance / t8
-    let value = variance
     var vddelta = 0.0
     var ddelta = 0.0
     var dm2 = 0.0
@@ -323,7 +319,7 @@ func welfordVarianceHVP(_ x: [Double], vx: [Double]) -> (value: Double, dx: [Dou
         ddelta = 0.0
         count -= 1
     }
-    return (value: value, dx: dx, hvx: vdx)
+    return (value: variance, dx: dx, hvx: vdx)
 }
 
 /// The value and gradient of `ewmaSurprise` and the Hessian times the direction

@@ -144,7 +144,8 @@ public enum Pipeline {
         let primal = IR.Module(functions: module.functions.map(Cleanup.run))
         if options.dumpAfter == .ir { dump = IRPrinter.print(primal) }
         let derived = Derivatives.generate(for: primal, modes: options.modes, dumpAfter: options.dumpAfter, dump: &dump)
-        let functions = ((options.modes.contains(.primal) ? primal.functions : []) + derived).map(Cleanup.run)
+        let functions = (options.modes.contains(.primal) ? primal.functions : []).map(Cleanup.run)
+            + derived.map { Cleanup.run(Peephole.run($0)) }
         if !verify(functions, diagnostics: &diagnostics) { return nil }
         let usesTapes = functions.contains { function in
             var found = false

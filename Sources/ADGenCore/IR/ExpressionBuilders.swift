@@ -124,6 +124,11 @@ extension IR.Expression {
 
     public static prefix func - (operand: IR.Expression) -> IR.Expression {
         if case .unary(.negate, let inner) = operand.kind { return inner }
+        // -((-a) / b) = a / b and -((-a) * b) = a * b exactly.
+        if case let .binary(op, lhs, rhs) = operand.kind, op == .multiply || op == .divide,
+           case .unary(.negate, let inner) = lhs.kind {
+            return binary(op, inner, rhs)
+        }
         if let value = operand.literalValue, case .double = operand.kind { return lit(-value) }
         return IR.Expression(.unary(.negate, operand), operand.type)
     }
