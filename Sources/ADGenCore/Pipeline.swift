@@ -29,7 +29,7 @@ public enum Pipeline {
 
     /// Stages whose output `--dump-after` can print.
     public enum Stage: String, CaseIterable, Sendable {
-        case parse, sema, ir, jvp, vjp, hvp
+        case parse, sema, ir, plan, jvp, vjp, hvp
     }
 
     public struct Options: Sendable {

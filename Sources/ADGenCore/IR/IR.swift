@@ -67,6 +67,9 @@ public enum IR {
     public struct Statement: Sendable {
         public var kind: Kind
         public var location: SourceLocation
+        /// Identifies a statement of a function being differentiated, so that a plan can
+        /// name it (see ``ReversePlan``); 0 elsewhere. Set by ``StatementNumbering``.
+        public var id = 0
 
         public init(_ kind: Kind, at location: SourceLocation = .none) {
             self.kind = kind

@@ -39,6 +39,7 @@ public enum Derivatives {
         case .jvp?: dump = IRPrinter.print(IR.Module(functions: jvps))
         case .vjp?: dump = IRPrinter.print(IR.Module(functions: vjps))
         case .hvp?: dump = IRPrinter.print(IR.Module(functions: hvps))
+        case .plan?: dump = registry.planDumps.joined(separator: "\n")
         default: break
         }
         // Public VJPs requested only for Gradient/HVP stay private.

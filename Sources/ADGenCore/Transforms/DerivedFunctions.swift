@@ -14,6 +14,8 @@ final class DerivedFunctions {
     }
 
     private(set) var functions: [String: IR.Function] = [:]
+    /// `--dump-after plan`: each reverse-mode function's plan, in the order generated.
+    var planDumps: [String] = []
     private var generated: [Key: String] = [:]
     /// Derived functions in the order they were finished (callees first).
     private(set) var emitted: [IR.Function] = []

@@ -33,16 +33,50 @@ extension ReverseMode {
         }
     }
 
-    /// Sweeps a loop body: recomputable `let`s are not taped, and the reversed body
-    /// starts by recomputing them.
+    /// The candidates of ``recomputable(_:)`` that the reversed iteration reads (its
+    /// adjoint code, directly or through another recomputed `let`): recomputing one
+    /// nobody reads would only keep its operands alive on the tape.
+    func recomputedLets(_ body: [IR.Statement]) -> [Int: (name: String, value: IR.Expression)] {
+        let candidates = Self.recomputable(body)
+        var needed = reverseReads(body)
+        var result: [Int: (name: String, value: IR.Expression)] = [:]
+        for position in candidates.keys.sorted(by: >) where needed.contains(candidates[position]!.name) {
+            result[position] = candidates[position]!
+            needed.formUnion(candidates[position]!.value.reads)
+        }
+        return result
+    }
+
+    /// What the reverse code of `body` may read: adjoint reads of every statement, the
+    /// conditions and bounds it re-evaluates, and (conservatively) every value computed
+    /// in a nested loop.
+    func reverseReads(_ body: [IR.Statement]) -> Set<String> {
+        var reads: Set<String> = []
+        for statement in body {
+            reads.formUnion(adjointReads(of: statement))
+            switch statement.kind {
+            case .forLoop, .whileLoop:
+                reads.formUnion(IRWalk.reads(in: [statement]))
+            case let .ifElse(condition, thenBody, elseBody):
+                reads.formUnion(condition.reads)
+                reads.formUnion(reverseReads(thenBody))
+                reads.formUnion(reverseReads(elseBody))
+            default:
+                break
+            }
+        }
+        return reads
+    }
+
+    /// Sweeps a loop body: the `let`s the plan recomputes are not taped, and the
+    /// reversed body starts by recomputing them.
     mutating func loopBody(_ body: [IR.Statement]) -> ([IR.Statement], [IR.Statement]) {
-        let recomputed = Self.recomputable(body)
+        let recomputed = plan.recomputed(in: body)
         return nested(loop: true) { pass in
-            pass.untaped.formUnion(recomputed.values.map(\.name))
+            pass.untaped.formUnion(recomputed.map(\.name))
             let (forward, reverse) = pass.sweep(body)
-            let prologue = recomputed.keys.sorted().map { position -> IR.Statement in
-                let (name, value) = recomputed[position]!
-                return IR.Statement(.declare(name: name, type: value.type, mutable: false, value: value, annotated: false))
+            let prologue = recomputed.map { name, value in
+                IR.Statement(.declare(name: name, type: value.type, mutable: false, value: value, annotated: false))
             }
             return (forward, prologue + reverse)
         }
@@ -63,12 +97,11 @@ extension ReverseMode {
         return (name, push(.variable(name, type)) + [assign], pop(into: name, type: type))
     }
 
-    mutating func forLoop(_ loop: IR.ForLoop) -> ([IR.Statement], [IR.Statement]) {
-        if nextLoopDecision(), let accumulators = independentIterations(loop) {
+    mutating func forLoop(_ loop: IR.ForLoop,
+                          strategy: ReversePlan.LoopStrategy) -> ([IR.Statement], [IR.Statement]) {
+        if strategy == .recomputeFused, let accumulators = independentIterations(loop) {
             // Recompute fusion: the primal loop forward; in reverse, each iteration re-run
             // (without its accumulator updates) and reversed at once, in natural order.
-            writeOrdinal += Self.writeCount(loop.body)
-            loopOrdinal += Self.forLoopCount(loop.body)
             var reverse = loop
             reverse.body = fusedBody(loop.body, accumulators: accumulators.filter(isActive), skipping: accumulators)
             return ([IR.Statement(.forLoop(loop))], [IR.Statement(.forLoop(reverse))])

@@ -33,20 +33,15 @@ extension ReverseMode {
     /// recompute-fused re-run must not add to them a second time).
     mutating func fusedBody(_ body: [IR.Statement], accumulators: Set<String>,
                             skipping: Set<String> = []) -> [IR.Statement] {
-        let saved = (saveDecisions, writeOrdinal, loopDecisions, loopOrdinal, blockDepth, loopDepth, fusedAccumulators,
-                     skippedUpdates)
+        let saved = (plan, blockDepth, loopDepth, fusedAccumulators, skippedUpdates)
         var saves = makeSaveAnalysis()
-        saveDecisions = saves.run(body)
-        loopDecisions = saves.loopDecisions.map { $0 ?? false }
-        writeOrdinal = 0
-        loopOrdinal = 0
+        plan = saves.run(body)
         blockDepth = 0
         loopDepth = 0
         fusedAccumulators = accumulators
         skippedUpdates.formUnion(skipping)
         let (forward, reverse) = sweep(body)
-        (saveDecisions, writeOrdinal, loopDecisions, loopOrdinal, blockDepth, loopDepth, fusedAccumulators,
-         skippedUpdates) = saved
+        (plan, blockDepth, loopDepth, fusedAccumulators, skippedUpdates) = saved
         var locals: [IR.Statement] = []
         for statement in body {
             guard case .declare(let name, let type, _, _, _) = statement.kind, let adjoint = adjoints[name] else { continue }
@@ -74,34 +69,10 @@ extension ReverseMode {
         let analysis = self
         var saves = SaveAnalysis(adjointReads: { analysis.adjointReads(of: $0) },
                                  readsOwnResult: { analysis.readsOwnResult($0) },
-                                 isUndone: { analysis.isUndoneUpdate($0) })
+                                 isUndone: { analysis.isUndoneUpdate($0) },
+                                 recomputable: { analysis.recomputedLets($0) })
         saves.independent = { Self.isCheapToRerun($0.body) && analysis.independentIterations($0) != nil }
         return saves
-    }
-
-    /// The next `for` loop's recompute-fusion decision (pre-order).
-    mutating func nextLoopDecision() -> Bool {
-        defer { loopOrdinal += 1 }
-        return loopDecisions[loopOrdinal]
-    }
-
-    /// Number of `for` loops in `body` (the loop ordinals its sweep consumes).
-    static func forLoopCount(_ body: [IR.Statement]) -> Int {
-        var count = 0
-        IRWalk.forEachStatement(body) { if case .forLoop = $0.kind { count += 1 } }
-        return count
-    }
-
-    /// Number of write statements in `body` (the ordinals its sweep consumes).
-    static func writeCount(_ body: [IR.Statement]) -> Int {
-        var count = 0
-        IRWalk.forEachStatement(body) { statement in
-            switch statement.kind {
-            case .declare, .assign, .store: count += 1
-            default: break
-            }
-        }
-        return count
     }
 
     /// The function body split for fusion — `(before, loops, after)` — when it ends

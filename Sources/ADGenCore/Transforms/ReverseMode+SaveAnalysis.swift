@@ -5,35 +5,37 @@
 /// last write reads it in its adjoint code). A write of such a variable must push the
 /// old value; a write of any other variable need not, because nothing in the reverse
 /// sweep looks at the value it destroys. Loops iterate to a fixed point over the
-/// back edge; branches join by union. The result is one decision per write
-/// statement, in pre-order, which is the order ``ReverseMode/sweep(_:)`` visits them.
+/// back edge; branches join by union. The result is a ``ReversePlan``: a decision
+/// per write statement and per `for` loop, by statement id.
 struct SaveAnalysis {
     /// The adjoint reads of a statement (see ``ReverseMode/adjointReads(of:)``).
     let adjointReads: (IR.Statement) -> Set<String>
-    private(set) var decisions: [Bool] = []
-    private var ordinal = 0
-    /// Per `for` loop (pre-order): whether it is recompute-fused (see
-    /// ``ReverseMode/independentIterations(_:)``); nil until a pass decides.
-    private(set) var loopDecisions: [Bool?] = []
-    private var loopOrdinal = 0
+    /// The decisions so far.
+    private(set) var plan = ReversePlan()
     /// Whether a loop's iterations are independent (its eligibility for recompute fusion).
     var independent: (IR.ForLoop) -> Bool = { _ in false }
 
     init(adjointReads: @escaping (IR.Statement) -> Set<String>, readsOwnResult: @escaping (IR.Statement) -> Bool,
-         isUndone: @escaping (IR.Statement) -> Bool) {
+         isUndone: @escaping (IR.Statement) -> Bool,
+         recomputable: @escaping ([IR.Statement]) -> [Int: (name: String, value: IR.Expression)]) {
         self.adjointReads = adjointReads
         self.readsOwnResult = readsOwnResult
         self.isUndone = isUndone
+        self.recomputable = recomputable
     }
+
+    /// The loop-local `let`s of a loop body its reversed iteration recomputes (see
+    /// ``ReverseMode/recomputedLets(_:)``), by position.
+    private let recomputable: ([IR.Statement]) -> [Int: (name: String, value: IR.Expression)]
 
     /// Whether the statement, when it must restore its target, is undone by its
     /// inverse instead of taped (`k += e` on an `Int`).
     private let isUndone: (IR.Statement) -> Bool
 
-    mutating func run(_ body: [IR.Statement]) -> [Bool] {
+    mutating func run(_ body: [IR.Statement]) -> ReversePlan {
         var pending: Set<String> = []
         walk(body, &pending)
-        return decisions
+        return plan
     }
 
     /// The variables whose values the reverse of `body` will read, after `body` ran:
@@ -47,55 +49,23 @@ struct SaveAnalysis {
     /// `y = sqrt(x)` reads `y` after the write (see ``ReverseMode/usesTargetAsResult(_:_:)``).
     private let readsOwnResult: (IR.Statement) -> Bool
 
-    /// Loop decisions hold only if every pass agrees.
-    private mutating func recordLoop(_ decision: Bool?) {
-        if loopOrdinal < loopDecisions.count {
-            if let decision { loopDecisions[loopOrdinal] = (loopDecisions[loopOrdinal] ?? true) && decision }
-        } else {
-            loopDecisions.append(decision)
-        }
-        loopOrdinal += 1
-    }
-
-    private mutating func record(_ decision: Bool) {
-        if ordinal < decisions.count {
-            decisions[ordinal] = decisions[ordinal] || decision
-        } else {
-            decisions.append(decision)
-        }
-        ordinal += 1
-    }
-
     private mutating func walk(_ body: [IR.Statement], _ pending: inout Set<String>) {
         for statement in body {
             switch statement.kind {
             case .declare, .assign, .store:
-                pending.formUnion(adjointReads(statement))
-                let target = statement.writtenVariable!
-                let restores = pending.contains(target)
-                record(restores)
-                // A tape pop restores the old value whatever happens later, so nothing
-                // before needs the target any more; but an element store restores one
-                // element only (the others may still be read), and an undone `k += e`
-                // computes the old value from the current one, which every later
-                // write must therefore restore too.
-                if case .store = statement.kind {} else { pending.remove(target) }
-                if readsOwnResult(statement) || (restores && isUndone(statement)) { pending.insert(target) }
+                write(statement, &pending)
             case .forLoop(let loop):
                 // Taped reverse first; recompute fusion replaces it when it would tape
                 // and the loop qualifies (cheap to re-run, independent iterations).
-                let snapshot = (decisions, ordinal, loopDecisions, loopOrdinal, pending)
-                let writeStart = ordinal + 0
-                recordLoop(false)
+                let snapshot = (plan, pending)
+                plan.recordLoop(false, for: statement)
                 loopBody(loop.body, &pending)
                 pending.formUnion(ReverseMode.reversedHeaderReads(loop))
-                let tapes = decisions[writeStart..<ordinal].contains(true)
                 let writes = ReverseMode.writes(loop.body)
-                if tapes, independent(loop), snapshot.4.isDisjoint(with: writes) {
-                    (decisions, ordinal, loopDecisions, loopOrdinal, pending) = snapshot
-                    recordLoop(true)
-                    for _ in 0..<ReverseMode.writeCount(loop.body) { record(false) }
-                    for _ in 0..<ReverseMode.forLoopCount(loop.body) { recordLoop(nil) }
+                if plan.restoresAnything(in: loop.body), independent(loop), snapshot.1.isDisjoint(with: writes) {
+                    (plan, pending) = snapshot
+                    plan.recordLoop(true, for: statement)
+                    plan.clear(loop.body)
                     pending.formUnion(IRWalk.reads(in: [statement]))
                 }
             case .whileLoop(_, let body):
@@ -117,20 +87,33 @@ struct SaveAnalysis {
         }
     }
 
+    /// A write: restored when the reverse sweep reads its target's current value.
+    private mutating func write(_ statement: IR.Statement, _ pending: inout Set<String>) {
+        pending.formUnion(adjointReads(statement))
+        let target = statement.writtenVariable!
+        let restores = pending.contains(target)
+        let undone = restores && isUndone(statement)
+        plan.record(undone ? .undo : restores ? .tape : .none, for: statement)
+        // A tape pop restores the old value whatever happens later, so nothing
+        // before needs the target any more; but an element store restores one
+        // element only (the others may still be read), and an undone `k += e`
+        // computes the old value from the current one, which every later
+        // write must therefore restore too.
+        if case .store = statement.kind {} else { pending.remove(target) }
+        if readsOwnResult(statement) || undone { pending.insert(target) }
+    }
+
     /// Iterates a loop body until the state at its head stops growing; every pass
     /// re-records the body's decisions (or-ed), so the last pass sees the back edge.
     private mutating func loopBody(_ body: [IR.Statement], _ pending: inout Set<String>) {
-        let start = ordinal
-        let loopStart = loopOrdinal
         var head = pending
-        let recomputed = ReverseMode.recomputable(body).values
+        let recomputed = recomputable(body)
+        for position in recomputed.keys { plan.record(.recompute, for: body[position]) }
         while true {
-            ordinal = start
-            loopOrdinal = loopStart
             var state = head
             walk(body, &state)
             // The reversed iteration starts by recomputing these from their operands.
-            for (name, value) in recomputed {
+            for (name, value) in recomputed.values {
                 state.remove(name)
                 state.formUnion(value.reads)
             }

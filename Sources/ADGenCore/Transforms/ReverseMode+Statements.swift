@@ -9,8 +9,6 @@ extension ReverseMode {
             if position == body.count - 1, blockDepth == 0, let outer = fusedAccumulators,
                case .forLoop(let loop) = statement.kind, let inner = fusableAccumulators(loop), inner.isSubset(of: outer),
                pendingBeforeFusion(Array(body[..<position])).isDisjoint(with: Self.writes([statement])) {
-                writeOrdinal += Self.writeCount([statement])
-                loopOrdinal += Self.forLoopCount([statement])
                 forward.append(fusedLoop(loop, accumulators: inner))
                 continue
             }
@@ -52,21 +50,16 @@ extension ReverseMode {
         return (IR.Statement(.assign(name: name, op: nil, value: value)), loopDepth > 0 || fusedAccumulators != nil)
     }
 
-    /// Whether the next write statement (in pre-order) tapes what it overwrites.
-    mutating func nextSaveDecision() -> Bool {
-        defer { writeOrdinal += 1 }
-        return saveDecisions[writeOrdinal]
-    }
-
     mutating func statement(_ statement: IR.Statement) -> ([IR.Statement], [IR.Statement]) {
         switch statement.kind {
         case let .declare(name, type, mutable, value, annotated):
-            let tape = nextSaveDecision() && !untaped.contains(name)
+            let tape = plan.restore(of: statement) == .tape && !untaped.contains(name)
             let (primal, overwrites) = declaration(name, type, mutable: mutable, value, annotated: annotated)
             return assignment(name, type: type, value: value, primal: primal, overwrites: overwrites,
                               tape: tape && overwrites)
         case let .assign(name, op, value):
-            let tape = nextSaveDecision()
+            let restore = plan.restore(of: statement)
+            let tape = restore == .tape
             let type = types[name]!
             let primal = IR.Statement(statement.kind)
             switch op {
@@ -80,7 +73,7 @@ extension ReverseMode {
                     return assignment(name, type: type, value: full, primal: primal, overwrites: true, tape: tape)
                 }
                 // Integer updates are exactly invertible: undo them instead of taping.
-                if tape, type == .int {
+                if restore == .undo {
                     let undo = IR.Statement(.assign(name: name, op: op == .add ? .subtract : .add, value: value))
                     return (skippedUpdates.contains(name) ? [] : [primal], [undo])
                 }
@@ -97,10 +90,10 @@ extension ReverseMode {
                 return assignment(name, type: type, value: full, primal: primal, overwrites: true, tape: tape)
             }
         case let .store(array, index, op, value):
-            let tape = nextSaveDecision()
+            let tape = plan.restore(of: statement) == .tape
             return store(array, index: index, op: op, value: value, primal: IR.Statement(statement.kind), tape: tape)
         case .forLoop(let loop):
-            return forLoop(loop)
+            return forLoop(loop, strategy: plan.strategy(of: statement))
         case let .whileLoop(condition, body):
             return whileLoop(condition, body)
         case let .ifElse(condition, thenBody, elseBody):

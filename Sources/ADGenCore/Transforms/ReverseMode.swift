@@ -18,9 +18,8 @@ struct ReverseMode {
     var names: NameAllocator
     /// Adjoint variable of each active variable.
     var adjoints: [String: String] = [:]
-    /// Per write statement (pre-order): whether it tapes the value it overwrites.
-    var saveDecisions: [Bool] = []
-    var writeOrdinal = 0
+    /// How each write is restored and each loop reversed (see ``SaveAnalysis``).
+    var plan = ReversePlan()
     /// Loop-local `let`s recomputed by the reverse sweep instead of taped.
     var untaped: Set<String> = []
     /// Accumulators whose adjoints are final inside the fused loop being swept (nil
@@ -28,9 +27,6 @@ struct ReverseMode {
     var fusedAccumulators: Set<String>?
     /// Adjoints declared inside fused bodies rather than at the reverse sweep's start.
     var locallyDeclaredAdjoints: Set<String> = []
-    /// Per `for` loop (pre-order): recompute-fused or not.
-    var loopDecisions: [Bool] = []
-    var loopOrdinal = 0
     /// Accumulators whose forward updates a recompute-fused re-run leaves out.
     var skippedUpdates: Set<String> = []
     /// Arrays whose length never changes (for the scratch-array rule).
@@ -47,7 +43,7 @@ struct ReverseMode {
 
     static func transform(_ source: IR.Function, wrt: [String], name: String,
                           registry: DerivedFunctions) -> IR.Function {
-        let source = ExpensiveValueNaming.run(Inlining.run(source, functions: registry.functions))
+        let source = StatementNumbering.run(ExpensiveValueNaming.run(Inlining.run(source, functions: registry.functions)))
         var names = NameAllocator(reserving: Naming.names(in: source))
         let valueName = names.fresh(Naming.value)
         let seedName = names.fresh(Naming.seed)
@@ -77,17 +73,16 @@ struct ReverseMode {
         let resultType = source.resultType
         let sourceBody = reorderedForFusion(source.body)
         var saves = makeSaveAnalysis()
-        saveDecisions = saves.run(sourceBody)
-        loopDecisions = saves.loopDecisions.map { $0 ?? false }
+        plan = saves.run(sourceBody)
+        let planDump = plan
         var forward: [IR.Statement]
         var reverse: [IR.Statement]
         var fusedTail: [IR.Statement] = []
+        var fusedLoops: Set<Int> = []
         if let split = fusionSplit(sourceBody) {
+            fusedLoops = Set(sourceBody[split.before.count..<(split.before.count + split.loops.count)].map(\.id))
             // forward(before) ; reverse(after) ; fused(loops) ; forward(after) ; reverse(before)
             (forward, reverse) = sweep(split.before)
-            let loopStatements = split.loops.map { IR.Statement(.forLoop($0.0)) }
-            writeOrdinal += Self.writeCount(loopStatements)
-            loopOrdinal += Self.forLoopCount(loopStatements)
             let (afterForward, afterReverse) = sweep(split.after)
             fusedTail = afterReverse + split.loops.map { fusedLoop($0.0, accumulators: $0.1) } + afterForward
         } else {
@@ -131,6 +126,9 @@ struct ReverseMode {
                 + active.map { IR.Result(label: Naming.adjointLabel($0.name), type: $0.type) },
             wrt: wrt, body: body, location: source.location)
         function.isInternal = true
+        var planned = source
+        planned.body = sourceBody
+        registry.planDumps.append(planDump.dump(planned, vjp: name, fused: fusedLoops, types: types))
         return function
     }
 
