@@ -17,6 +17,8 @@ struct Config {
     var namespace: String?
     /// Generated tapes report pushes to `adgenTapeDidPush(bytes:)` (the benchmark's tape column).
     var tapeStatistics = false
+    /// Training declarations (`"training"`, see Config+Training.swift).
+    var training: [TrainingDeclaration] = []
     /// The file's path and text, for positioning errors found after loading.
     var path: String = ""
     var text: String = ""
@@ -32,7 +34,7 @@ struct Config {
         }
     }
 
-    static let keys = ["modes", "wrt", "namespace", "tapeStatistics"]
+    static let keys = ["modes", "wrt", "namespace", "tapeStatistics", "training"]
 
     static func load(_ path: String) throws -> Config {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -92,6 +94,7 @@ struct Config {
             }
             config.tapeStatistics = flag
         }
+        if let training = object["training"] { config.training = try config.trainingDeclarations(training) }
         if let namespace = object["namespace"] {
             guard let name = namespace as? String, Generate.isIdentifier(name) else {
                 throw invalid("'namespace' must be a Swift identifier, such as \"Model\"", at: "namespace")
