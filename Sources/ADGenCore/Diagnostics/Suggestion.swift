@@ -3,10 +3,11 @@
 /// For example: `Suggestion.text(for: "adamm", among: ["adam", "sgd"])` is
 /// ` (did you mean 'adam'?)`.
 public enum Suggestion {
-    /// ` (did you mean 'candidate'?)` when a candidate is within two edits of `word`, else empty.
+    /// ` (did you mean 'candidate'?)` when a candidate is within two edits of `word`
+    /// (and fewer edits than `word` has characters), else empty.
     public static func text(for word: String, among candidates: [String]) -> String {
         let best = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
-        guard let (candidate, distance) = best, distance <= 2, candidate != word else { return "" }
+        guard let (candidate, distance) = best, distance <= 2, distance < word.count, candidate != word else { return "" }
         return " (did you mean '\(candidate)'?)"
     }
 
