@@ -183,7 +183,8 @@ public enum Pipeline {
         return (swiftFunctions, trained.types, imports, usesTapes, definitions)
     }
 
-    static func baseName(_ path: String) -> String {
+    /// The file name of a path: `Fixtures/a.adg` → `a.adg`.
+    public static func baseName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 

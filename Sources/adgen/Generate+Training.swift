@@ -28,16 +28,21 @@ extension Generate {
     }
 
     /// With one output file per input, each input gets the declarations of the losses it
-    /// defines; those no input defines go to the first, which reports them missing.
-    static func assignTraining(_ sources: inout [(file: SourceFile, options: Pipeline.Options)]) {
-        guard let declarations = sources.first?.options.training, !declarations.isEmpty else { return }
-        var unclaimed = declarations.indices.map { _ in true }
+    /// defines; those no input defines are returned as errors naming every input.
+    static func assignTraining(_ sources: inout [(file: SourceFile, options: Pipeline.Options)]) -> [TrainingIssue] {
+        guard let declarations = sources.first?.options.training, !declarations.isEmpty else { return [] }
+        var unclaimed = Set(declarations.indices)
+        var functions: [String] = []
         for index in sources.indices {
-            let defined = Set(signatures(in: [sources[index].file.path]).keys)
+            let defined = signatures(in: [sources[index].file.path]).keys.sorted()
+            functions += defined
             let claimed = declarations.indices.filter { defined.contains(declarations[$0].loss) }
-            for claim in claimed { unclaimed[claim] = false }
+            unclaimed.subtract(claimed)
             sources[index].options.training = claimed.map { declarations[$0] }
         }
-        sources[0].options.training += declarations.indices.filter { unclaimed[$0] }.map { declarations[$0] }
+        return unclaimed.sorted().map {
+            TrainingValidation.missingLoss(declarations[$0], fileNames: sources.map { Pipeline.baseName($0.file.path) },
+                                           functions: functions)
+        }
     }
 }

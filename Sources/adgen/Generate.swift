@@ -162,7 +162,12 @@ struct Generate: ParsableCommand {
             if let configWrt { fileOptions.wrt = configWrt.wrt(forFileDefining: Self.signatures(in: [input])) }
             sources.append((SourceFile(path: input, bytes: [UInt8](bytes)), fileOptions))
         }
-        if output == nil { Self.assignTraining(&sources) }
+        if output == nil {
+            for issue in Self.assignTraining(&sources) {
+                FileHandle.standardError.write(Data((issue.rendered + "\n").utf8))
+                failed = true
+            }
+        }
         // With -o, all inputs become one file; otherwise one file per input.
         let groups = output != nil ? [sources] : sources.map { [$0] }
         var results: [(input: String, swift: String)] = []
