@@ -80,3 +80,33 @@ public struct TrainingIssue: Sendable {
         }
     }
 }
+
+extension TrainingDeclaration {
+    /// The declaration spelled as command-line words, `--train L --weights w --optimizer o
+    /// [--validation V]` in any order; nil unless loss, weights and optimizer are all given.
+    /// Fixtures carry their declarations this way, in a `// adgen: --train ...` line that
+    /// `make golden` passes to adgen and the golden and compiled-fixture tests read.
+    ///
+    /// For example: `TrainingDeclaration(arguments: ["--train", "L", "--weights", "w", "--optimizer", "sgd"])`.
+    public init?(arguments: [String]) {
+        var values: [Field: String] = [:]
+        var words = arguments[...]
+        while let flag = words.popFirst() {
+            guard let field = Field.allCases.first(where: { $0.option == flag }), let value = words.popFirst() else { return nil }
+            values[field] = value
+        }
+        guard let loss = values[.loss], let weights = values[.weights], let optimizer = values[.optimizer] else { return nil }
+        self.init(loss: loss, weights: weights, optimizer: optimizer, validation: values[.validation])
+    }
+
+    /// The declarations of a source text's `// adgen: ` lines (fixtures; see ``init(arguments:)``).
+    public static func declarations(inHeaderOf text: String) -> [TrainingDeclaration] {
+        text.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix(headerPrefix) else { return nil }
+            return TrainingDeclaration(arguments: line.dropFirst(headerPrefix.count).split(separator: " ").map(String.init))
+        }
+    }
+
+    /// `// adgen: `, the start of a fixture's option line.
+    public static let headerPrefix = "// adgen: "
+}

@@ -45,7 +45,8 @@ enum TrainingLoop {
             body.append(IR.Statement(.declare(name: names.step, type: .int, mutable: false, value: start + k, annotated: false)))
         }
         if plan.optimizer.usesBiasCorrection {
-            let t = IR.Expression(.intToDouble(start + k + .int(1)), .double)
+            let step = plan.stepParameter == nil ? start + k : .variable(names.step, .int)
+            let t = IR.Expression(.intToDouble(step + .int(1)), .double)
             body.append(IR.Statement(.declare(name: names.time, type: .double, mutable: false, value: t, annotated: false)))
         }
         body.append(gradientCall(plan, names))
