@@ -22,6 +22,16 @@ extension Generate {
         return [TrainingDeclaration(loss: train, weights: weights, optimizer: optimizer, validation: validation)]
     }
 
+    /// The config's declarations for this run: those whose loss another `.adg` file of the
+    /// target (`--config-scope`) defines belong to that file's run.
+    static func trainingForInputs(_ declarations: [TrainingDeclaration], inputs: [String],
+                                  scope: [String]) -> [TrainingDeclaration] {
+        guard !scope.isEmpty, !declarations.isEmpty else { return declarations }
+        let here = Set(signatures(in: inputs).keys)
+        let elsewhere = Set(signatures(in: scope).keys)
+        return declarations.filter { here.contains($0.loss) || !elsewhere.contains($0.loss) }
+    }
+
     static func fail(_ message: String) throws {
         FileHandle.standardError.write(Data((message + "\n").utf8))
         throw ExitCode(1)

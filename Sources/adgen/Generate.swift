@@ -138,7 +138,9 @@ struct Generate: ParsableCommand {
                 let settings = try Config.load(config)
                 if !modesGiven, let modes = settings.modes { options.modes = modes }
                 if settings.tapeStatistics { options.tapeStatistics = true }
-                if train == nil { options.training = settings.training }
+                if train == nil {
+                    options.training = Self.trainingForInputs(settings.training, inputs: inputs, scope: configScope)
+                }
                 if wrt.isEmpty, !settings.wrt.isEmpty { configWrt = settings }
                 if namespace == nil, settings.namespace != nil {
                     try settings.checkNamespace(fileCount: inputs.count + configScope.count)

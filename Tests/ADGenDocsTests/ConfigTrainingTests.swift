@@ -16,6 +16,22 @@ extension ConfigTests {
         XCTAssertFalse(result.swift.contains("func lossJVP("), result.swift)
     }
 
+    /// The plugin runs adgen once per file: an entry belongs to the run of the file
+    /// defining its loss; another file of the target (`--config-scope`) ignores it.
+    func testTrainingAppliesToTheFileDefiningTheLoss() throws {
+        let config = #"{ "training": [{"loss": "loss", "weights": "w", "optimizer": "nesterov"}] }"#
+        let other = try generate("Other.adg", config: config, scope: ["Model.adg"])
+        XCTAssertEqual(other.status, 0, other.output)
+        XCTAssertFalse(other.swift.contains("Nesterov"), other.swift)
+        let model = try generate("Model.adg", config: config, scope: ["Other.adg"])
+        XCTAssertEqual(model.status, 0, model.output)
+        XCTAssertTrue(model.swift.contains("func lossNesterov("), model.swift)
+        let nowhere = try generate("Other.adg", config: #"{ "training": [{"loss": "lost", "weights": "w", "optimizer": "sgd"}] }"#,
+                                   scope: ["Model.adg"])
+        XCTAssertEqual(nowhere.status, 1)
+        XCTAssertTrue(nowhere.output.hasPrefix("adgen-config.json:1:25: error: no function named 'lost' in Other.adg"), nowhere.output)
+    }
+
     func testTrainFlagWinsOverTheConfigsTraining() throws {
         let config = #"{ "training": [{"loss": "loss", "weights": "w", "optimizer": "adamm"}] }"#
         let result = try generate(config: config, flags: ["--train", "loss", "--weights", "w", "--optimizer", "sgd"])
