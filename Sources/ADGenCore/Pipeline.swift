@@ -30,6 +30,8 @@ public enum Pipeline {
     /// Stages whose output `--dump-after` can print.
     public enum Stage: String, CaseIterable, Sendable {
         case parse, sema, ir, jvp, vjp, hvp
+        /// The training loops of the declarations, as IR (the state copies left out).
+        case train
     }
 
     public struct Options: Sendable {
@@ -161,6 +163,7 @@ public enum Pipeline {
         let primal = IR.Module(functions: module.functions.map(Cleanup.run))
         if options.dumpAfter == .ir { dump = IRPrinter.print(primal) }
         let plans = training.plans(for: primal, fileName: baseName(file.path))
+        if options.dumpAfter == .train { dump = IRPrinter.print(IR.Module(functions: plans.map(TrainingLoop.function))) }
         let derived = Derivatives.generate(for: primal, modes: options.modes, dumpAfter: options.dumpAfter, dump: &dump,
                                            gradients: Training.gradientRequests(plans))
         let functions = ((options.modes.contains(.primal) ? primal.functions : []) + derived).map(Cleanup.run)

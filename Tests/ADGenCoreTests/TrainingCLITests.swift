@@ -59,6 +59,18 @@ final class TrainingCLITests: XCTestCase {
         XCTAssertTrue(read("T.swift")?.contains("func trainLossAdam(w: [Double], x: [Double], steps: Int, learningRate: Double") ?? false)
     }
 
+    func testDumpAfterTrainPrintsTheLoopAsIR() throws {
+        var options = Pipeline.Options(dumpAfter: .train)
+        options.training = [TrainingDeclaration(loss: "trainLoss", weights: "w", optimizer: "sgd")]
+        let dump = try XCTUnwrap(Pipeline.compile(SourceFile(path: "model.adg", text: Self.model), options: options).dump)
+        XCTAssertTrue(dump.hasPrefix("// trainLossSGD wrt: ()\nfunc trainLossSGD(w: [Double], x: [Double], steps: Int, learningRate: Double)"), dump)
+        XCTAssertTrue(dump.contains("        let step: Int = start + k\n"), dump)
+        XCTAssertTrue(dump.contains("            w[i] -= learningRate * g\n"), dump)
+        let result = try adgen(["generate", "model.adg", "--dump-after", "train", "--train", "trainLoss", "--weights", "w",
+                                "--optimizer", "sgd"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+    }
+
     func testErrorsNameTheOptionAndWriteNothing() throws {
         let cases: [([String], String)] = [
             (["--train", "trainLoss", "--weights", "w", "--optimizer", "adamm"],

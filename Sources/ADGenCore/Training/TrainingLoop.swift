@@ -31,6 +31,21 @@ enum TrainingLoop {
         ]
     }
 
+    /// The loop as an IR function, for `--dump-after train`: the windowed `LOpt` without
+    /// its state parameter, whose arrays and step count appear as free names.
+    static func function(_ plan: TrainingPlan) -> IR.Function {
+        let names = TrainingNames(plan)
+        let parameters = plan.trainingParameters + [IR.Parameter(label: Naming.Training.stepsLabel,
+                                                                 name: Naming.Training.stepsLabel, type: .int)]
+            + plan.optimizer.hyperparameters.map { IR.Parameter(label: $0.label, name: $0.label, type: .double) }
+        let result = IR.Statement(.returnValues([.variable(plan.weights.name, .doubleArray),
+                                                 .variable(names.losses, .doubleArray)]))
+        return IR.Function(name: plan.functionName, docComment: [], parameters: parameters,
+                           results: [IR.Result(label: plan.weights.name, type: .doubleArray),
+                                     IR.Result(label: Naming.Training.losses, type: .doubleArray)],
+                           wrt: [], body: body(plan, names) + [result], location: plan.loss.location)
+    }
+
     /// Whether the loop reads the state's step count (for `step` or Adam's `t`).
     static func needsStart(_ plan: TrainingPlan) -> Bool {
         plan.stepParameter != nil || plan.optimizer.usesBiasCorrection
