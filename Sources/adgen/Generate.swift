@@ -15,7 +15,7 @@ struct Generate: ParsableCommand {
               adgen generate a.adg b.adg --output-dir Generated
               adgen generate model.adg --wrt loss:w,b -o Model.swift
               adgen generate model.adg --dump-after ir
-              adgen generate model.adg --train trainLoss --weights w --optimizer adam -o Train.swift
+              adgen generate model.adg --train loss --weights w --optimizer adam -o T.swift
             """)
 
     @Argument(help: "The .adg files to compile.")
@@ -58,7 +58,7 @@ struct Generate: ParsableCommand {
                                valueName: "function"))
     var validation: String?
 
-    @Option(help: "Read modes, wrt and namespace from this JSON file (adgen-config.json); flags given here win.")
+    @Option(help: "Read modes, wrt, namespace and training from this JSON file (adgen-config.json); flags given here win.")
     var config: String?
 
     @Option(name: .customLong("config-scope"),
