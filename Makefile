@@ -42,10 +42,11 @@ test: check-toolchain
 	$(SWIFT) test --skip-build
 	@$(MAKE) --no-print-directory examples
 
-## golden: regenerate Fixtures/*.swift from Fixtures/*.adg, and the generated-code
+## golden: regenerate Fixtures/*.swift from Fixtures/*.adg (with the options of a
+## fixture's `// adgen: ` lines), and the generated-code
 ## excerpts in Docs/GeneratedAPI.md (CI never runs this; tests fail on any difference).
 golden: build
-	@for f in $(FIXTURES); do $(ADGEN) generate $$f -o $${f%.adg}.swift || exit 1; done
+	@for f in $(FIXTURES); do $(ADGEN) generate $$f $$(sed -n 's|^// adgen: ||p' $$f) -o $${f%.adg}.swift || exit 1; done
 	@echo "regenerated $(words $(FIXTURES)) golden files"
 	$(SWIFT) build --build-tests
 	ADGEN_UPDATE_DOCS=1 $(SWIFT) test --skip-build --filter DocsSnippetTests

@@ -17,6 +17,8 @@ struct Config {
     var namespace: String?
     /// Generated tapes report pushes to `adgenTapeDidPush(bytes:)` (the benchmark's tape column).
     var tapeStatistics = false
+    /// Training declarations (`"training"`, see Config+Training.swift).
+    var training: [TrainingDeclaration] = []
     /// The file's path and text, for positioning errors found after loading.
     var path: String = ""
     var text: String = ""
@@ -32,7 +34,7 @@ struct Config {
         }
     }
 
-    static let keys = ["modes", "wrt", "namespace", "tapeStatistics"]
+    static let keys = ["modes", "wrt", "namespace", "tapeStatistics", "training"]
 
     static func load(_ path: String) throws -> Config {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -92,6 +94,7 @@ struct Config {
             }
             config.tapeStatistics = flag
         }
+        if let training = object["training"] { config.training = try config.trainingDeclarations(training) }
         if let namespace = object["namespace"] {
             guard let name = namespace as? String, Generate.isIdentifier(name) else {
                 throw invalid("'namespace' must be a Swift identifier, such as \"Model\"", at: "namespace")
@@ -145,27 +148,9 @@ struct Config {
         return (line, column)
     }
 
-    /// ` (did you mean 'gradient'?)` when a candidate is within two edits of `word`.
+    /// ` (did you mean 'gradient'?)` when a candidate is within two edits of `word` (``Suggestion``).
     static func suggestion(for word: String, among candidates: [String]) -> String {
-        let best = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
-        guard let (candidate, distance) = best, distance <= 2 else { return "" }
-        return " (did you mean '\(candidate)'?)"
-    }
-
-    /// Levenshtein distance, for suggestions.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in a.indices {
-            var diagonal = row[0]
-            row[0] = i + 1
-            for j in b.indices {
-                let above = row[j + 1]
-                row[j + 1] = min(above + 1, row[j] + 1, diagonal + (a[i] == b[j] ? 0 : 1))
-                diagonal = above
-            }
-        }
-        return row[b.count]
+        Suggestion.text(for: word, among: candidates)
     }
 
     /// The `wrt` entries for one `.adg` file: those naming functions the file defines.

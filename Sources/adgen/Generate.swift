@@ -15,6 +15,7 @@ struct Generate: ParsableCommand {
               adgen generate a.adg b.adg --output-dir Generated
               adgen generate model.adg --wrt loss:w,b -o Model.swift
               adgen generate model.adg --dump-after ir
+              adgen generate model.adg --train loss --weights w --optimizer adam -o T.swift
             """)
 
     @Argument(help: "The .adg files to compile.")
@@ -43,7 +44,21 @@ struct Generate: ParsableCommand {
           help: "Make reverse-mode tapes call adgenTapeDidPush(bytes:), which the including module defines.")
     var tapeStatistics = false
 
-    @Option(help: "Read modes, wrt and namespace from this JSON file (adgen-config.json); flags given here win.")
+    @Option(help: ArgumentHelp("Generate a training loop for this loss function (with --weights and --optimizer).",
+                               valueName: "loss"))
+    var train: String?
+
+    @Option(help: ArgumentHelp("The [Double] parameter of the --train loss that the optimizer updates.", valueName: "param"))
+    var weights: String?
+
+    @Option(help: ArgumentHelp("The optimizer of --train.", valueName: Optimizer.allCases.map(\.rawValue).joined(separator: "|")))
+    var optimizer: String?
+
+    @Option(help: ArgumentHelp("A validation function for --train (sharing parameters with the loss by name).",
+                               valueName: "function"))
+    var validation: String?
+
+    @Option(help: "Read modes, wrt, namespace and training from this JSON file (adgen-config.json); flags given here win.")
     var config: String?
 
     @Option(name: .customLong("config-scope"),
@@ -115,6 +130,7 @@ struct Generate: ParsableCommand {
         var options = Pipeline.Options(modes: try parsedModes(), wrt: try parsedWrt(), namespace: namespace,
                                        dumpAfter: dumpAfter.flatMap(Pipeline.Stage.init(rawValue:)))
         options.tapeStatistics = tapeStatistics
+        options.training = try commandLineTraining()
         // The config's `wrt` entries, applied per file to the functions each file defines.
         var configWrt: Config?
         if let config {
@@ -122,6 +138,9 @@ struct Generate: ParsableCommand {
                 let settings = try Config.load(config)
                 if !modesGiven, let modes = settings.modes { options.modes = modes }
                 if settings.tapeStatistics { options.tapeStatistics = true }
+                if train == nil {
+                    options.training = Self.trainingForInputs(settings.training, inputs: inputs, scope: configScope)
+                }
                 if wrt.isEmpty, !settings.wrt.isEmpty { configWrt = settings }
                 if namespace == nil, settings.namespace != nil {
                     try settings.checkNamespace(fileCount: inputs.count + configScope.count)
@@ -145,6 +164,12 @@ struct Generate: ParsableCommand {
             if let configWrt { fileOptions.wrt = configWrt.wrt(forFileDefining: Self.signatures(in: [input])) }
             sources.append((SourceFile(path: input, bytes: [UInt8](bytes)), fileOptions))
         }
+        if output == nil {
+            for issue in Self.assignTraining(&sources) {
+                FileHandle.standardError.write(Data((issue.rendered + "\n").utf8))
+                failed = true
+            }
+        }
         // With -o, all inputs become one file; otherwise one file per input.
         let groups = output != nil ? [sources] : sources.map { [$0] }
         var results: [(input: String, swift: String)] = []
@@ -154,6 +179,9 @@ struct Generate: ParsableCommand {
                 for diagnostic in diagnostics {
                     FileHandle.standardError.write(Data((diagnostic.rendered(in: file) + "\n").utf8))
                 }
+            }
+            for issue in result.trainingIssues {
+                FileHandle.standardError.write(Data((issue.rendered + "\n").utf8))
             }
             if let dump = result.dump { print(dump, terminator: dump.hasSuffix("\n") ? "" : "\n") }
             if let swift = result.swift { results.append((group[0].file.path, swift)) } else { failed = true }

@@ -124,8 +124,10 @@ final class CLITests: XCTestCase {
         for arguments in [["generate", "--help"], ["help", "generate"]] {
             let result = try adgen(arguments)
             XCTAssertEqual(result.status, 0)
-            XCTAssertTrue(result.stdout.contains("USAGE: adgen generate <inputs> ..."), result.stdout)
-            for option in ["--output <output>", "--output-dir <output-dir>", "--wrt", "--modes", "--namespace", "--dump-after"] {
+            // With many options ArgumentParser shortens the usage line to `[<options>] <inputs> ...`.
+            XCTAssertTrue(result.stdout.contains("USAGE: adgen generate [<options>] <inputs> ..."), result.stdout)
+            for option in ["--output <output>", "--output-dir <output-dir>", "--wrt", "--modes", "--namespace", "--dump-after",
+                           "--train <loss>", "--weights <param>", "--optimizer <sgd|momentum", "--validation <function>"] {
                 XCTAssertTrue(result.stdout.contains(option), "\(option) missing from\n\(result.stdout)")
             }
         }

@@ -3,7 +3,7 @@ import XCTest
 @testable import ADGenCore
 
 /// Every `Fixtures/NAME.adg` has a `Fixtures/NAME.swift` equal to what adgen generates
-/// from it with default options. After an intended change of the output, run `make golden`
+/// from it with default options (plus the training declarations of its `// adgen:` lines). After an intended change of the output, run `make golden`
 /// (`adgen generate Fixtures/NAME.adg -o Fixtures/NAME.swift` for every fixture) and review
 /// the diff of the golden files.
 final class GoldenTests: XCTestCase {
@@ -13,8 +13,12 @@ final class GoldenTests: XCTestCase {
         for url in fixtures {
             let name = url.deletingPathExtension().lastPathComponent
             let golden = url.deletingPathExtension().appendingPathExtension("swift")
-            // `make golden` passes `Fixtures/NAME.adg`; the header names only the file.
-            let output = Pipeline.compile(SourceFile(path: "Fixtures/\(name).adg", bytes: [UInt8](try Data(contentsOf: url))))
+            // `make golden` passes `Fixtures/NAME.adg` and the options of its `// adgen:` lines;
+            // the header names only the file.
+            let bytes = [UInt8](try Data(contentsOf: url))
+            var options = Pipeline.Options()
+            options.training = TrainingDeclaration.declarations(inHeaderOf: String(decoding: bytes, as: UTF8.self))
+            let output = Pipeline.compile(SourceFile(path: "Fixtures/\(name).adg", bytes: bytes), options: options)
             guard let generated = output.swift else {
                 XCTFail("Fixtures/\(name).adg does not compile:\n"
                         + output.diagnostics.map { TestSupport.short($0) }.joined(separator: "\n"))

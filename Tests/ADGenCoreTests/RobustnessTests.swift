@@ -227,13 +227,13 @@ final class RobustnessTests: XCTestCase {
         var random = SplitMix64(seed: 0xADC0DE)
         for size in [1, 2, 10, 100, 1_000, 65_536] {
             let bytes = (0..<size).map { _ in UInt8(truncatingIfNeeded: random.next()) }
-            check(bytes: bytes)
+            _ = check(bytes: bytes)
             // Random ASCII gets past the UTF-8 check and exercises the lexer and parser.
             let ascii = (0..<size).map { _ in UInt8(truncatingIfNeeded: random.next() % 128) }
-            check(bytes: ascii)
+            _ = check(bytes: ascii)
             // Random printable punctuation and letters: the parser's recovery.
             let alphabet = Array("(){}[]<>=+-*/%!&|?:;,._ \n\tabcxyz019fnletvarforinifelsewhilereturn".utf8)
-            check(bytes: (0..<size).map { _ in alphabet[random.below(alphabet.count)] })
+            _ = check(bytes: (0..<size).map { _ in alphabet[random.below(alphabet.count)] })
         }
     }
 

@@ -142,15 +142,23 @@ final class ConfigTests: XCTestCase {
             }
             XCTAssertFalse(files.isEmpty, "\(example.location): no .adg block above this configuration")
             var failures: [String] = []
+            var shown = false
             for file in files {
                 let result = try generate(file, config: example.text, scope: files.filter { $0 != file })
                 if let expected = example.expectedOutput, expected.hasPrefix("adgen-config.json:") {
-                    if result.status == 0 || !result.output.hasPrefix(expected.trimmingCharacters(in: .newlines)) {
+                    // The error shown, from the run of some file (a training entry is the
+                    // business of the file defining its loss); no other error.
+                    if result.output.hasPrefix(expected.trimmingCharacters(in: .newlines)) && result.status != 0 {
+                        shown = true
+                    } else if result.status != 0 {
                         failures.append("\(file): expected\n\(expected)found\n\(result.output)")
                     }
                 } else if result.status != 0 {
                     failures.append("\(file): \(result.output)")
                 }
+            }
+            if let expected = example.expectedOutput, expected.hasPrefix("adgen-config.json:"), !shown {
+                failures.append("no file's run gives\n\(expected)")
             }
             XCTAssertTrue(failures.isEmpty, "\(example.location):\n" + failures.joined(separator: "\n"))
         }

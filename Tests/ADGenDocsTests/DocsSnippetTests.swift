@@ -16,7 +16,7 @@ final class DocsSnippetTests: XCTestCase {
         for snippet in try Docs.allSnippets() {
             guard case .dsl(let name) = snippet.kind else { continue }
             let file = SourceFile(path: name, text: snippet.text)
-            let output = Pipeline.compile(file)
+            let output = Pipeline.compile(file, options: Docs.options(for: snippet.text))
             let rendered = output.diagnostics.map { $0.rendered(in: file) }.joined(separator: "\n")
             if let expected = snippet.expectedOutput, expected.hasPrefix(name + ":") {
                 XCTAssertEqual(rendered + "\n", expected, "\(snippet.location): the diagnostics shown below \(name) are not what adgen reports")
@@ -78,7 +78,8 @@ final class DocsSnippetTests: XCTestCase {
             for snippet in snippets {
                 guard case .dsl(let name) = snippet.kind, snippet.expectedOutput?.hasPrefix(name + ":") != true,
                       seen.insert(name).inserted,
-                      let swift = Pipeline.compile(SourceFile(path: name, text: snippet.text)).swift else { continue }
+                      let swift = Pipeline.compile(SourceFile(path: name, text: snippet.text),
+                                                   options: Docs.options(for: snippet.text)).swift else { continue }
                 let path = directory.appendingPathComponent(name.replacingOccurrences(of: ".adg", with: "+generated.swift"))
                 try swift.write(to: path, atomically: true, encoding: .utf8)
                 files.append(path.path)
@@ -128,14 +129,15 @@ final class DocsSnippetTests: XCTestCase {
     func generatedSwift(for name: String, on page: String, snippets: [Snippet]) -> String? {
         for snippet in snippets {
             guard case .dsl(let file) = snippet.kind, file == name else { continue }
-            return Pipeline.compile(SourceFile(path: name, text: snippet.text)).swift
+            return Pipeline.compile(SourceFile(path: name, text: snippet.text), options: Docs.options(for: snippet.text)).swift
         }
         return nil
     }
 }
 
-/// Top-level declarations of generated Swift: a function with its doc comment, up to
-/// its closing brace at column 0.
+/// Top-level declarations of generated Swift: a function or struct with its doc comment,
+/// up to its closing brace at column 0, named by Swift's full name (`f(w:x:)`, so
+/// overloads differ) or the struct's name.
 enum Declarations {
     static func split(_ text: String) -> [(name: String, text: String)] {
         var result: [(name: String, text: String)] = []
@@ -143,13 +145,11 @@ enum Declarations {
         var name: String?
         for line in text.components(separatedBy: "\n") {
             if current.isEmpty, !(line.hasPrefix("///") || line.hasPrefix("func ") || line.hasPrefix("fileprivate ")
-                                  || line.hasPrefix("public ") || line.hasPrefix("@")) {
+                                  || line.hasPrefix("public ") || line.hasPrefix("@") || line.hasPrefix("struct ")) {
                 continue
             }
             current.append(line)
-            if name == nil, let range = line.range(of: "func ") {
-                name = String(line[range.upperBound...].prefix { $0 != "(" && $0 != "<" })
-            }
+            if name == nil { name = declaredName(line) }
             if line == "}" {
                 if let name { result.append((name, current.joined(separator: "\n"))) }
                 current = []
@@ -157,5 +157,30 @@ enum Declarations {
             }
         }
         return result
+    }
+
+    /// `f(w:x:)` for a `func` line, `S` for a `struct S` line, nil for others.
+    static func declaredName(_ line: String) -> String? {
+        if line.hasPrefix("struct ") { return String(line.dropFirst(7).prefix { $0 != ":" && $0 != " " }) }
+        guard !line.hasPrefix("///"), let range = line.range(of: "func ") else { return nil }
+        let rest = line[range.upperBound...]
+        let base = String(rest.prefix { $0 != "(" && $0 != "<" })
+        guard let open = rest.firstIndex(of: "(") else { return base }
+        var depth = 0
+        var labels: [String] = []
+        var parameter = ""
+        for character in rest[rest.index(after: open)...] {
+            if depth == 0, character == "," || character == ")" {
+                let label = parameter.trimmingCharacters(in: .whitespaces).prefix { $0 != " " && $0 != ":" }
+                if !label.isEmpty { labels.append(String(label)) }
+                parameter = ""
+                if character == ")" { break }
+                continue
+            }
+            if character == "(" || character == "[" { depth += 1 }
+            if character == ")" || character == "]" { depth -= 1 }
+            parameter.append(character)
+        }
+        return base + "(" + labels.map { $0 + ":" }.joined() + ")"
     }
 }

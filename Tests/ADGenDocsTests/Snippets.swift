@@ -1,3 +1,4 @@
+import ADGenCore
 import Foundation
 
 /// The fenced code blocks of the Markdown pages in `Docs/`, classified by the
@@ -70,6 +71,13 @@ struct Snippet {
 }
 
 enum Docs {
+    /// The options of an `.adg` block: the training declarations of its `// adgen:` lines.
+    static func options(for text: String) -> Pipeline.Options {
+        var options = Pipeline.Options()
+        options.training = TrainingDeclaration.declarations(inHeaderOf: text)
+        return options
+    }
+
     /// The repository root, found from this file's path (Tests/ADGenDocsTests/Snippets.swift).
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

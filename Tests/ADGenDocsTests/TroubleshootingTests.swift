@@ -38,7 +38,7 @@ final class TroubleshootingTests: XCTestCase {
         var pieces: [String]
     }
 
-    /// Every message in Sources/ADGenCore and the configuration errors of Sources/adgen.
+    /// Every message in Sources/ADGenCore, and the configuration and training-flag errors of Sources/adgen.
     static func messages() throws -> [Message] {
         var result: [Message] = []
         let core = Docs.root.appendingPathComponent("Sources/ADGenCore")
@@ -49,9 +49,11 @@ final class TroubleshootingTests: XCTestCase {
             result += messages(in: text, file: file.lastPathComponent, openers: ["error(", "expectIdentifier("])
             result += messages(in: text, file: file.lastPathComponent, openers: [], expectCalls: true)
         }
-        let config = Docs.root.appendingPathComponent("Sources/adgen/Config.swift")
-        result += messages(in: try String(contentsOf: config, encoding: .utf8), file: "Config.swift",
-                           openers: ["invalid(", "message: ", "message = "])
+        for name in ["Config.swift", "Config+Training.swift", "Generate+Training.swift"] {
+            let file = Docs.root.appendingPathComponent("Sources/adgen/\(name)")
+            result += messages(in: try String(contentsOf: file, encoding: .utf8), file: name,
+                               openers: ["invalid(", "message: ", "message = ", "fail("])
+        }
         return result
     }
 

@@ -86,8 +86,9 @@ final class CompiledFixturesTests: XCTestCase {
             let source = SourceFile(path: url.lastPathComponent, text: text)
             var program = FixtureProgram(name: name, adgText: text, generatedSwift: "",
                                          module: IR.Module(functions: []), directives: [])
-            let output = Pipeline.compile(source, options: Pipeline.Options(
-                modes: Set(Pipeline.Mode.standard), namespace: program.genNamespace))
+            var options = Pipeline.Options(modes: Set(Pipeline.Mode.standard), namespace: program.genNamespace)
+            options.training = TrainingDeclaration.declarations(inHeaderOf: text)
+            let output = Pipeline.compile(source, options: options)
             guard let swift = output.swift else {
                 problems.append("\(url.lastPathComponent): adgen rejected the fixture:\n"
                                 + output.diagnostics.map { $0.rendered(in: source) }.joined(separator: "\n"))

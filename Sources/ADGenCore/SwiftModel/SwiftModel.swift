@@ -9,14 +9,63 @@ public enum SwiftModel {
         public var functions: [Function]
         /// Support declarations printed verbatim after the imports (``RuntimeSupport``).
         public var support: [String]
+        /// Value types of the generated API (training state), printed before the functions.
+        public var types: [Struct]
 
         public init(headerComment: [String], imports: [String], namespace: String?, functions: [Function],
-                    support: [String] = []) {
+                    support: [String] = [], types: [Struct] = []) {
             self.headerComment = headerComment
             self.imports = imports
             self.namespace = namespace
             self.functions = functions
             self.support = support
+            self.types = types
+        }
+    }
+
+    /// A plain value type: stored properties and initializers, e.g. an optimizer's state.
+    ///
+    /// For example: `struct LossAdamState: Equatable { var m: [Double] ... init(count: Int) { ... } }`.
+    public struct Struct: Equatable, Sendable {
+        public var docComment: [String]
+        public var name: String
+        public var conformances: [String]
+        public var properties: [Property]
+        public var initializers: [Initializer]
+
+        public init(docComment: [String], name: String, conformances: [String], properties: [Property],
+                    initializers: [Initializer]) {
+            self.docComment = docComment
+            self.name = name
+            self.conformances = conformances
+            self.properties = properties
+            self.initializers = initializers
+        }
+    }
+
+    /// `var name: type`, with its doc comment.
+    public struct Property: Equatable, Sendable {
+        public var docComment: [String]
+        public var name: String
+        public var type: String
+
+        public init(docComment: [String], name: String, type: String) {
+            self.docComment = docComment
+            self.name = name
+            self.type = type
+        }
+    }
+
+    /// `init(parameters) { body }` of a ``Struct``.
+    public struct Initializer: Equatable, Sendable {
+        public var docComment: [String]
+        public var parameters: [Parameter]
+        public var body: [Statement]
+
+        public init(docComment: [String], parameters: [Parameter], body: [Statement]) {
+            self.docComment = docComment
+            self.parameters = parameters
+            self.body = body
         }
     }
 
@@ -25,11 +74,17 @@ public enum SwiftModel {
         public var label: String?
         public var name: String
         public var type: String
+        /// `inout type`.
+        public var isInout: Bool
+        /// `= value` after the type.
+        public var defaultValue: Expression?
 
-        public init(label: String?, name: String, type: String) {
+        public init(label: String?, name: String, type: String, isInout: Bool = false, defaultValue: Expression? = nil) {
             self.label = label
             self.name = name
             self.type = type
+            self.isInout = isInout
+            self.defaultValue = defaultValue
         }
     }
 

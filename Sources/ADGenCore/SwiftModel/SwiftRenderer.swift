@@ -33,6 +33,10 @@ public struct SwiftRenderer {
             emit("public enum \(namespace) {")
             indent += 1
         }
+        for type in file.types {
+            emit("")
+            structure(type)
+        }
         for function in file.functions {
             emit("")
             self.function(function, isStatic: file.namespace != nil)
@@ -44,16 +48,44 @@ public struct SwiftRenderer {
     }
 
     private mutating func function(_ function: SwiftModel.Function, isStatic: Bool) {
-        for line in function.docComment { emit(line.isEmpty ? "///" : "/// " + line) }
+        docComment(function.docComment)
         for attribute in function.attributes { emit(attribute) }
-        let parameters = function.parameters.map { parameter -> String in
+        let modifiers = [function.access, isStatic ? "static" : nil].compactMap { $0 }.map { $0 + " " }.joined()
+        emit("\(modifiers)func \(function.name)(\(Self.render(function.parameters))) -> \(function.returnType) {")
+        block(function.body)
+        emit("}")
+    }
+
+    private mutating func docComment(_ lines: [String]) {
+        for line in lines { emit(line.isEmpty ? "///" : "/// " + line) }
+    }
+
+    static func render(_ parameters: [SwiftModel.Parameter]) -> String {
+        parameters.map { parameter -> String in
             let label = parameter.label ?? "_"
             let head = label == parameter.name ? label : "\(label) \(parameter.name)"
-            return "\(head): \(parameter.type)"
+            let type = (parameter.isInout ? "inout " : "") + parameter.type
+            return "\(head): \(type)" + (parameter.defaultValue.map { " = " + render($0) } ?? "")
         }.joined(separator: ", ")
-        let modifiers = [function.access, isStatic ? "static" : nil].compactMap { $0 }.map { $0 + " " }.joined()
-        emit("\(modifiers)func \(function.name)(\(parameters)) -> \(function.returnType) {")
-        block(function.body)
+    }
+
+    private mutating func structure(_ type: SwiftModel.Struct) {
+        docComment(type.docComment)
+        let conformances = type.conformances.isEmpty ? "" : ": " + type.conformances.joined(separator: ", ")
+        emit("struct \(type.name)\(conformances) {")
+        indent += 1
+        for property in type.properties {
+            docComment(property.docComment)
+            emit("var \(property.name): \(property.type)")
+        }
+        for initializer in type.initializers {
+            emit("")
+            docComment(initializer.docComment)
+            emit("init(\(Self.render(initializer.parameters))) {")
+            block(initializer.body)
+            emit("}")
+        }
+        indent -= 1
         emit("}")
     }
 

@@ -40,6 +40,35 @@ public enum Naming {
     /// `fGradient` → `fGradientComplexStep`.
     public static func complexStep(_ function: String) -> String { function + "ComplexStep" }
 
+    /// The training function of a declaration (contract, section 7): `trainLoss` with
+    /// Adam → `trainLossAdam`.
+    public static func training(_ loss: String, optimizer: Optimizer) -> String { loss + optimizer.typeName }
+    /// Its optimizer state type: `trainLoss` with Adam → `TrainLossAdamState`.
+    public static func trainingState(_ loss: String, optimizer: Optimizer) -> String {
+        loss.prefix(1).uppercased() + loss.dropFirst() + optimizer.typeName + "State"
+    }
+
+    /// Names inside a training function (the allocator adds `_` when the loss has a
+    /// parameter of that name): the per-step losses, the state argument and the loop's locals.
+    public enum Training {
+        public static let losses = "loss"
+        public static let stepsLabel = "steps"
+        public static let stateLabel = "state"
+        /// The state property counting the steps taken.
+        public static let stepCount = "step"
+        public static let start = "start"
+        public static let stepIndex = "k"
+        public static let step = "step"
+        public static let time = "t"
+        public static let weightIndex = "i"
+        public static let gradientElement = "g"
+        public static let value = "value"
+        public static let firstCorrection = "correction1"
+        public static let secondCorrection = "correction2"
+        /// The state initializer's argument: the number of weights.
+        public static let count = "count"
+    }
+
     /// Derived functions for an activity pattern other than the declared `wrt`.
     public static func variant(_ base: String, wrt: [String]) -> String {
         base + "_wrt_" + (wrt.isEmpty ? "none" : wrt.joined(separator: "_"))
