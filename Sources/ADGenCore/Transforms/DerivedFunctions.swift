@@ -46,7 +46,10 @@ final class DerivedFunctions {
         var derived: IR.Function
         switch key.kind {
         case .jvp:
-            derived = ForwardMode.transform(source, wrt: key.wrt, name: name, registry: self)
+            // The JVP of a VJP serves an HVP: its tangents take the HVP's prefix (`vdx`,
+            // not `ddx` beside `dx_`).
+            let ofDerived = generated.values.contains(key.function)
+            derived = ForwardMode.transform(source, wrt: key.wrt, name: name, registry: self, prefix: ofDerived ? "v" : "d")
         case .vjp:
             derived = ReverseMode.transform(source, wrt: key.wrt, name: name, registry: self)
         }

@@ -143,6 +143,17 @@ extension ForwardMode {
         return IR.Expression(.repeating(value: .lit(0), count: count), value.type)
     }
 
+    /// The tangent arguments of a call of `jvp`, labelled as `jvp` declares them (`dx`,
+    /// or `vx` for the JVP of a VJP).
+    func tangentArguments(callee: IR.Function, jvp: String, linearized: [(IR.Expression, IR.Expression?)],
+                          wrt: [String]) -> [IR.Argument] {
+        let labels = registry.functions[jvp]!.parameters.dropFirst(callee.parameters.count).map(\.label)
+        let tangents = zip(callee.parameters, linearized).compactMap { parameter, pair -> IR.Expression? in
+            wrt.contains(parameter.name) ? pair.1 : nil
+        }
+        return zip(labels, tangents).map { IR.Argument(label: $0, value: $1) }
+    }
+
     /// `g(args)` → `let (t, dt) = gJVP(args, dargs)`: value and tangent of a call.
     mutating func differentiateCall(_ call: IR.Call, resultType: IRType) -> (IR.Expression, IR.Expression?) {
         let callee = registry.functions[call.function]!
@@ -153,11 +164,8 @@ extension ForwardMode {
             let value = atom(IR.Expression(.call(IR.Call(function: call.function, arguments: arguments)), resultType))
             return (value, nil)
         }
-        let tangentArguments = zip(callee.parameters, linearized).compactMap { parameter, pair -> IR.Argument? in
-            guard wrt.contains(parameter.name), let tangent = pair.1 else { return nil }
-            return IR.Argument(label: Naming.derivative(of: parameter.name), value: tangent)
-        }
         let name = registry.jvp(of: call.function, wrt: wrt)
+        let tangentArguments = self.tangentArguments(callee: callee, jvp: name, linearized: linearized, wrt: wrt)
         let value = names.numbered(Naming.temporary)
         let tangent = names.fresh(Naming.derivative(of: value, prefix: prefix))
         emit(.destructure(names: [value, tangent], types: [resultType, resultType],
@@ -183,11 +191,8 @@ extension ForwardMode {
             }
             return result
         }
-        let tangentArguments = zip(callee.parameters, linearized).compactMap { parameter, pair -> IR.Argument? in
-            guard wrt.contains(parameter.name), let tangent = pair.1 else { return nil }
-            return IR.Argument(label: Naming.derivative(of: parameter.name), value: tangent)
-        }
         let name = registry.jvp(of: call.function, wrt: wrt)
+        let tangentArguments = self.tangentArguments(callee: callee, jvp: name, linearized: linearized, wrt: wrt)
         var allTargets = targets
         var allTypes = resultTypes
         for (target, type) in zip(targets, resultTypes) where type.isDifferentiable {
