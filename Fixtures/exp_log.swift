@@ -109,7 +109,7 @@ func powerMixJVP(x: Double, y: Double, dx: Double, dy: Double) -> (value: Double
     let r = t1 * t3
     let t4 = pow(x, y)
     let t5 = pow(x, 2.5)
-    let dp = y * pow(x, y - 1.0) * dx + t4 * log(x) * dy + 2.5 * pow(x, 1.5) * dx
+    let dp = (y == 0.0 ? 0.0 : y * pow(x, y - 1.0)) * dx + (x == 0.0 ? 0.0 : t4 * log(x)) * dy + 2.5 * pow(x, 1.5) * dx
     let p = t4 + t5
     let t6 = y + 2.0
     let t7 = hypot(x, t6)
@@ -151,8 +151,8 @@ func powerMixVJP(x: Double, y: Double, seed: Double) -> (value: Double, dx: Doub
     dt3 += dp
     dt4 += dp
     dx += dt4 * (2.5 * pow(x, 1.5))
-    dx += dt3 * (y * pow(x, y - 1.0))
-    dy += dt3 * (t3 * log(x))
+    dx += dt3 * (y == 0.0 ? 0.0 : y * pow(x, y - 1.0))
+    dy += dt3 * (x == 0.0 ? 0.0 : t3 * log(x))
     dt1 += dr * t2
     dt2 += t1 * dr
     dx += dt2 * (1.0 / (3.0 * t2 * t2))
@@ -390,7 +390,7 @@ func powerMixHVP(x: Double, y: Double, vx: Double, vy: Double) -> (value: Double
     let vt2 = 1.0 / (3.0 * t12 * t12) * vx
     let r = t10 * t12
     let t13 = pow(x, y)
-    let vt3 = y * pow(x, y - 1.0) * vx + t13 * log(x) * vy
+    let vt3 = (y == 0.0 ? 0.0 : y * pow(x, y - 1.0)) * vx + (x == 0.0 ? 0.0 : t13 * log(x)) * vy
     let t14 = pow(x, 2.5)
     let vt4 = 2.5 * pow(x, 1.5) * vx
     let vp = vt3 + vt4
@@ -446,15 +446,31 @@ func powerMixHVP(x: Double, y: Double, vx: Double, vy: Double) -> (value: Double
     let t24 = 2.5 * t23
     vdx += vdt4 * t24 + dt4 * (2.5 * (1.5 * pow(x, 0.5) * vx))
     dx += dt4 * t24
-    let t25 = y - 1.0
-    let t26 = pow(x, t25)
-    let t27 = y * t26
-    vdx += vdt3 * t27 + dt3 * (vy * t26 + y * (t25 * pow(x, t25 - 1.0) * vx + t26 * log(x) * vy))
-    dx += dt3 * t27
-    let t28 = log(x)
-    let t29 = t13 * t28
-    vdy += vdt3 * t29 + dt3 * (vt3 * t28 + t13 * (1.0 / x * vx))
-    dy += dt3 * t29
+    var t25: Double = 0.0
+    var vt25: Double = 0.0
+    if y == 0.0 {
+        vt25 = 0.0
+        t25 = 0.0
+    } else {
+        let t26 = y - 1.0
+        let t27 = pow(x, t26)
+        vt25 = vy * t27 + y * ((t26 == 0.0 ? 0.0 : t26 * pow(x, t26 - 1.0)) * vx + (x == 0.0 ? 0.0 : t27 * log(x)) * vy)
+        t25 = y * t27
+    }
+    vdx += vdt3 * t25 + dt3 * vt25
+    dx += dt3 * t25
+    var t28: Double = 0.0
+    var vt28: Double = 0.0
+    if x == 0.0 {
+        vt28 = 0.0
+        t28 = 0.0
+    } else {
+        let t29 = log(x)
+        vt28 = vt3 * t29 + t13 * (1.0 / x * vx)
+        t28 = t13 * t29
+    }
+    vdy += vdt3 * t28 + dt3 * vt28
+    dy += dt3 * t28
     vdt1 += dr * vt2
     dt1 += dr * t12
     vdt2 += vt1 * dr

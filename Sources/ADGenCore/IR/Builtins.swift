@@ -59,7 +59,8 @@ private let derivativeRules: [Builtin: Builtin.Rule] = [
         .expm1: { _, y in [y + lit(1)] },
         .sqrt: { _, y in [lit(0.5) / y] },
         .cbrt: { _, y in [lit(1) / (lit(3) * y * y)] },
-        .pow: { x, y in [powerRule(x[0], x[1]), y * log(x[0])] },
+        // Like peers (JAX): ∂/∂x of x⁰ is 0 even at x = 0, and ∂/∂p of 0ᵖ is 0.
+        .pow: { x, y in [powerRule(x[0], x[1]), .ternary(x[0] == lit(0), lit(0), y * log(x[0]))] },
         .hypot: { x, y in [x[0] / y, x[1] / y] },
         // Piecewise, as Swift evaluates them: abs(0) takes the + branch,
         // min(a, b) returns a when a <= b, max(a, b) returns b when b >= a.
@@ -70,11 +71,16 @@ private let derivativeRules: [Builtin: Builtin.Rule] = [
         .ceil: { _, _ in [nil] },
 ]
 
-/// ∂xᵖ/∂x = p xᵖ⁻¹; for a literal exponent without a `pow` call where it is exact:
-/// x² → 2x, x¹ → 1 (`pow(x, 1)` is x and `pow(x, 2)` is x·x correctly rounded).
-private func powerRule(_ base: IR.Expression, _ exponent: IR.Expression) -> IR.Expression {
-    guard let p = exponent.literalValue else { return exponent * pow(base, exponent - lit(1)) }
+/// ∂xᵖ/∂x = p xᵖ⁻¹, and 0 for p = 0 (not 0 · x⁻¹, which is NaN at x = 0: the term
+/// `c[k] * pow(x, Double(k))` of a polynomial); for a literal exponent without a `pow`
+/// call where it is exact: x² → 2x, x¹ → 1 (`pow(x, 1)` is x and `pow(x, 2)` is x·x
+/// correctly rounded).
+private func powerRule(_ base: IR.Expression, _ exponent: IR.Expression) -> IR.Expression? {
+    guard let p = exponent.literalValue else {
+        return .ternary(exponent == lit(0), lit(0), exponent * pow(base, exponent - lit(1)))
+    }
     switch p {
+    case 0: return nil
     case 1: return lit(1)
     case 2: return lit(2) * base
     case 3: return lit(3) * (base * base)

@@ -136,6 +136,7 @@ extension IR.Expression {
     public static func < (lhs: IR.Expression, rhs: IR.Expression) -> IR.Expression { binary(.less, lhs, rhs) }
     public static func <= (lhs: IR.Expression, rhs: IR.Expression) -> IR.Expression { binary(.lessEqual, lhs, rhs) }
     public static func >= (lhs: IR.Expression, rhs: IR.Expression) -> IR.Expression { binary(.greaterEqual, lhs, rhs) }
+    public static func == (lhs: IR.Expression, rhs: IR.Expression) -> IR.Expression { binary(.equal, lhs, rhs) }
 
     public static func ternary(_ condition: IR.Expression, _ then: IR.Expression, _ otherwise: IR.Expression) -> IR.Expression {
         IR.Expression(.ternary(condition: condition, then: then, else: otherwise), then.type)
