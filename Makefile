@@ -8,7 +8,7 @@ ADGEN := .build/debug/adgen
 DEMO_OUT := .build/demo
 FIXTURES := $(wildcard Fixtures/*.adg)
 
-.PHONY: all build demo test golden bench check-toolchain clean
+.PHONY: all build demo test golden bench bench-peers check-toolchain clean
 .PHONY: example examples
 
 all: build
@@ -56,6 +56,22 @@ golden: build
 bench: check-toolchain
 	$(SWIFT) build -c release --product ADGenBench
 	.build/release/ADGenBench $(BENCH_ARGS)
+
+## bench-peers: the same kernels in JAX (jit of value_and_grad, CPU, float64) on the same
+## inputs, checked against adgen's gradients, timed right after `make bench`'s run, one table
+## (Benchmarks/peers). Installs JAX into .venv/ from PyPI on first use; make test never needs it.
+VENV := .venv
+PEERS_JSON := .build/peers/adgen.json
+PEERS_REQUIREMENTS := Benchmarks/peers/requirements.txt
+$(VENV)/.jax-installed: $(PEERS_REQUIREMENTS)
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet -r $(PEERS_REQUIREMENTS)
+	@touch $@
+
+bench-peers: check-toolchain $(VENV)/.jax-installed
+	$(SWIFT) build -c release --product ADGenBench
+	.build/release/ADGenBench --json $(PEERS_JSON) $(BENCH_ARGS)
+	$(VENV)/bin/python Benchmarks/peers/jax_kernels.py $(PEERS_JSON) $(PEERS_ARGS)
 
 ## example: build and run the example package (Examples/, which uses the plugin).
 ## examples: that, then Scripts/plugin-smoke-test.sh: a new package in a temporary folder

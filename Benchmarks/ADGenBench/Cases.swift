@@ -20,6 +20,8 @@ struct GradientVariant {
 struct KernelCase {
     let name: String
     let sizes: String
+    /// Every argument, for `--json` (Benchmarks/peers runs JAX on the same inputs).
+    let inputs: KernelInputs
     let activeNames: [String]
     /// The active parameters' values (a scalar as a one-element array).
     let activeValues: [[Double]]
@@ -51,6 +53,7 @@ func stressCase() -> KernelCase {
     }
     return KernelCase(
         name: "stress", sizes: "n=\(p.n) d=\(p.d)",
+        inputs: KernelInputs(arrays: ["x": p.x, "dist": p.dist], integers: ["n": p.n, "d": p.d]),
         activeNames: ["x"], activeValues: [p.x],
         primalAt: { a in Primal.stress(x: a[0], dist: p.dist, n: p.n, d: p.d) },
         primal: { Primal.stress(x: p.x, dist: p.dist, n: p.n, d: p.d) },
@@ -75,6 +78,10 @@ func mlpCase() -> KernelCase {
     }
     return KernelCase(
         name: "mlpLoss", sizes: "in=\(p.nIn) hidden=\(p.nHidden) batch=\(p.batch)",
+        inputs: KernelInputs(
+            arrays: ["W1": p.W1, "b1": p.b1, "W2": p.W2, "X": p.X, "Y": p.Y],
+            integers: ["nIn": p.nIn, "nHidden": p.nHidden, "batch": p.batch],
+            reals: ["b2": p.b2]),
         activeNames: ["W1", "b1", "W2", "b2"], activeValues: [p.W1, p.b1, p.W2, [p.b2]],
         primalAt: { a in
             Primal.mlpLoss(
@@ -115,6 +122,9 @@ func rnnCase() -> KernelCase {
     }
     return KernelCase(
         name: "rnnLoss", sizes: "hidden=\(p.nHidden) input=\(p.nInput) steps=\(p.steps)",
+        inputs: KernelInputs(
+            arrays: ["Wh": p.Wh, "Wx": p.Wx, "b": p.b, "readout": p.readout, "xs": p.xs, "ys": p.ys],
+            integers: ["nHidden": p.nHidden, "nInput": p.nInput, "steps": p.steps]),
         activeNames: ["Wh", "Wx", "b", "readout"], activeValues: [p.Wh, p.Wx, p.b, p.readout],
         primalAt: { a in
             Primal.rnnLoss(
@@ -155,6 +165,10 @@ func gmmCase() -> KernelCase {
     }
     return KernelCase(
         name: "gmmObjective", sizes: "K=\(p.k) d=\(p.d) n=\(p.n)",
+        inputs: KernelInputs(
+            arrays: ["alphas": p.alphas, "means": p.means, "icf": p.icf, "x": p.x],
+            integers: ["k": p.k, "d": p.d, "n": p.n, "wishartM": p.wishartM],
+            reals: ["wishartGamma": p.wishartGamma]),
         activeNames: ["alphas", "means", "icf"], activeValues: [p.alphas, p.means, p.icf],
         primalAt: { a in
             Primal.gmmObjective(

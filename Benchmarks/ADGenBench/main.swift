@@ -2,7 +2,9 @@
 // one (and that against finite differences), then times the primal, adgen's
 // gradient, the hand-written gradient and Swift's `_Differentiation` side by side.
 //
-// Usage: Bench [--repetitions N] [--min-ms MS] [--only KERNEL]...
+// Usage: ADGenBench [--repetitions N] [--min-ms MS] [--only KERNEL]... [--json FILE]
+// `--json FILE` also writes inputs, adgen's gradients and the timings for
+// `make bench-peers` (PeerExport.swift).
 import Foundation
 
 struct KernelTimings {
@@ -13,9 +15,14 @@ struct KernelTimings {
     let swiftAD: Timing?
 }
 
-func parseOptions(_ arguments: [String]) -> (TimingOptions, Set<String>) {
-    var options = TimingOptions()
+struct BenchArguments {
+    var timing = TimingOptions()
     var only = Set<String>()
+    var jsonPath: String?
+}
+
+func parseOptions(_ arguments: [String]) -> BenchArguments {
+    var parsed = BenchArguments()
     var index = 0
     func value(of flag: String) -> String {
         index += 1
@@ -33,17 +40,19 @@ func parseOptions(_ arguments: [String]) -> (TimingOptions, Set<String>) {
                 print("error: --repetitions needs a positive integer")
                 exit(2)
             }
-            options.repetitions = n
+            parsed.timing.repetitions = n
         case "--min-ms":
             guard let ms = Double(value(of: argument)), ms > 0 else {
                 print("error: --min-ms needs a positive number")
                 exit(2)
             }
-            options.minimumRepetitionNanoseconds = UInt64(ms * 1e6)
+            parsed.timing.minimumRepetitionNanoseconds = UInt64(ms * 1e6)
         case "--only":
-            only.insert(value(of: argument))
+            parsed.only.insert(value(of: argument))
+        case "--json":
+            parsed.jsonPath = value(of: argument)
         case "-h", "--help":
-            print("usage: Bench [--repetitions N] [--min-ms MS] [--only KERNEL]...")
+            print("usage: ADGenBench [--repetitions N] [--min-ms MS] [--only KERNEL]... [--json FILE]")
             exit(0)
         default:
             print("error: unknown argument \(argument)")
@@ -51,10 +60,12 @@ func parseOptions(_ arguments: [String]) -> (TimingOptions, Set<String>) {
         }
         index += 1
     }
-    return (options, only)
+    return parsed
 }
 
-let (options, only) = parseOptions(Array(CommandLine.arguments.dropFirst()))
+let arguments = parseOptions(Array(CommandLine.arguments.dropFirst()))
+let options = arguments.timing
+let only = arguments.only
 let cases = allCases().filter { only.isEmpty || only.contains($0.name) }
 
 print("== Checks (gradients agree with the hand-written one to 1e-8 relative) ==")
@@ -110,3 +121,13 @@ print("hand/primal (minimum): " + results.map {
     "\($0.kernel.name) \(formatRatio($0.hand.minimum, $0.primal.minimum))"
 }.joined(separator: ", "))
 print("(sink \(benchmarkSink.isFinite ? "finite" : "not finite"))")
+
+if let path = arguments.jsonPath {
+    do {
+        try writePeerExport(peerExport(of: results, options: options), to: path)
+        print("wrote inputs, adgen gradients and timings to \(path)")
+    } catch {
+        print("error: cannot write \(path): \(error)")
+        exit(1)
+    }
+}
