@@ -829,15 +829,66 @@ final class DiagnosticTests: XCTestCase {
         assertDiagnostics("""
             func f(a: [Double]) -> Double {
                 var s = 0.0
-                for v in a { s += v }
+                for v in a + 1 { s += v }
                 return s
             }
 
             """, [
             """
-            t.adg:3:14: error: unsupported in adgen: 'for' over this sequence; use a range 'a..<b', 'a...b' or 'stride(from:to:by:)'
-                for v in a { s += v }
+            t.adg:3:16: error: unsupported in adgen: 'for' over this sequence; use a range 'a..<b', 'a...b', 'stride(from:to:by:)', an array, 'a.indices' or 'a.enumerated()'
+                for v in a + 1 { s += v }
+                           ^
+            """,
+        ])
+    }
+
+    func testForOverANonArray() {
+        assertDiagnostics("""
+            func f(a: [Double], n: Int) -> Double {
+                var s = 0.0
+                for v in n { s += 1.0 }
+                return s
+            }
+
+            """, [
+            """
+            t.adg:3:14: error: 'for … in' needs an array here; 'n' is 'Int'
+                for v in n { s += 1.0 }
                          ^
+            """,
+        ])
+    }
+
+    func testForOverAnArrayTheBodyChanges() {
+        assertDiagnostics("""
+            func f(a: [Double]) -> Double {
+                var b = a
+                for v in b { b[0] = v }
+                return b[0]
+            }
+
+            """, [
+            """
+            t.adg:3:14: error: unsupported in adgen: changing 'b' inside a loop over its elements; loop over 'b.indices' instead
+                for v in b { b[0] = v }
+                         ^
+            """,
+        ])
+    }
+
+    func testForTuplePatternOtherThanEnumerated() {
+        assertDiagnostics("""
+            func f(a: [Double]) -> Double {
+                var s = 0.0
+                for (i, v) in a.reversed() { s += v }
+                return s
+            }
+
+            """, [
+            """
+            t.adg:3:9: error: unsupported in adgen: this 'for (…)' pattern; write 'for (i, x) in a.enumerated()'
+                for (i, v) in a.reversed() { s += v }
+                    ^
             """,
         ])
     }

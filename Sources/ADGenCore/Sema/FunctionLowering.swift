@@ -61,6 +61,7 @@ struct FunctionLowering {
         case let .assignment(target, op, value):
             return lowerAssignment(target: target, op: op, value: value, at: location)
         case let .forIn(variable, variableLocation, sequence, body):
+            if let loop = lowerArrayLoop(variable, variableLocation, sequence, body, at: location) { return loop }
             let irSequence = lowerSequence(sequence)
             scopes.push()
             let index = variable.map { scopes.declare($0, type: .int, mutable: false, at: variableLocation) }
@@ -197,6 +198,8 @@ struct FunctionLowering {
             return .stride(from: lowerExpression(from, expecting: .int, what: "stride bound"),
                            bound: lowerExpression(bound, expecting: .int, what: "stride bound"),
                            by: lowerExpression(by, expecting: .int, what: "stride step"), through: through)
+        case .elements, .indices, .enumerated:
+            preconditionFailure("array loops are lowered by lowerArrayLoop")
         }
     }
 }
@@ -218,6 +221,10 @@ enum IdentifierCollector {
                 switch sequence {
                 case let .range(lower, upper, _): expressions += [lower, upper]
                 case let .stride(from, bound, by, _): expressions += [from, bound, by]
+                case .elements(let array), .indices(let array): expressions.append(array)
+                case let .enumerated(array, element, _):
+                    names.insert(element)
+                    expressions.append(array)
                 }
                 statements += body
             case let .whileLoop(condition, body):

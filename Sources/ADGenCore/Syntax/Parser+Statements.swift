@@ -107,11 +107,13 @@ extension Parser {
                                                    type: type, initializer: initializer), location: location)
     }
 
-    /// `for i in a..<b`, `for i in a...b`, `for i in stride(from: a, to: b, by: c)`.
+    /// `for i in a..<b`, `for i in a...b`, `for i in stride(from: a, to: b, by: c)`,
+    /// `for x in a`, `for i in a.indices`, `for (i, x) in a.enumerated()`.
     mutating func parseFor() -> Syntax.Statement {
         let location = advance().location
         var variable: String?
         let variableLocation = current.location
+        if check(.lParen) { return parseForEnumerated(at: location) }
         if !match(.underscore) {
             guard let (name, _) = expectIdentifier("expected a loop variable after 'for'") else {
                 return Syntax.Statement(kind: .invalid, location: location)
@@ -128,6 +130,29 @@ extension Parser {
                                              sequence: sequence, body: body), location: location)
     }
 
+    /// `for (i, x) in a.enumerated() { … }`, after `for`.
+    mutating func parseForEnumerated(at location: SourceLocation) -> Syntax.Statement {
+        let message = "unsupported in adgen: this 'for (…)' pattern; write 'for (i, x) in a.enumerated()'"
+        let start = advance().location
+        let indexLocation = current.location
+        let elementLocation = peek(2).location
+        let arrayLocation = peek(5).location
+        guard case .identifier(let index) = current.kind, peek(1).kind == .punct(.comma),
+              case .identifier(let element) = peek(2).kind, peek(3).kind == .punct(.rParen),
+              peek(4).kind == .keyword(.in), case .identifier(let array) = peek(5).kind,
+              peek(6).kind == .punct(.dot), peek(7).kind == .identifier("enumerated"),
+              peek(8).kind == .punct(.lParen), peek(9).kind == .punct(.rParen) else {
+            error(message, at: start)
+            return Syntax.Statement(kind: .invalid, location: location)
+        }
+        for _ in 0..<10 { _ = advance() }
+        let (body, _) = parseBlock()
+        let sequence = Syntax.Sequence.enumerated(array: Syntax.Expression(kind: .name(array), location: arrayLocation),
+                                                  element: element, elementLocation: elementLocation)
+        return Syntax.Statement(kind: .forIn(variable: index, variableLocation: indexLocation, sequence: sequence,
+                                             body: body), location: location)
+    }
+
     mutating func parseSequence() -> Syntax.Sequence? {
         if case .identifier("stride") = current.kind, peek(1).kind == .punct(.lParen) {
             return parseStride()
@@ -139,7 +164,12 @@ extension Parser {
         } else if match(.closed) {
             closed = true
         } else {
-            error("unsupported in adgen: 'for' over this sequence; use a range 'a..<b', 'a...b' or 'stride(from:to:by:)'",
+            switch lower.kind {
+            case .name: return .elements(array: lower)
+            case .member(let base, "indices"): return .indices(array: base)
+            default: break
+            }
+            error("unsupported in adgen: 'for' over this sequence; use a range 'a..<b', 'a...b', 'stride(from:to:by:)', an array, 'a.indices' or 'a.enumerated()'",
                   at: lower.location)
             return nil
         }

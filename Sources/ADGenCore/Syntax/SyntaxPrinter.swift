@@ -27,8 +27,13 @@ public enum SyntaxPrinter {
                 case let .range(lower, upper, closed): range = "\(expression(lower))\(closed ? "..." : "..<")\(expression(upper))"
                 case let .stride(from, bound, by, through):
                     range = "stride(from: \(expression(from)), \(through ? "through" : "to"): \(expression(bound)), by: \(expression(by)))"
+                case .elements(let array): range = expression(array)
+                case .indices(let array): range = "\(expression(array)).indices"
+                case let .enumerated(array, _, _): range = "\(expression(array)).enumerated()"
                 }
-                lines.append(pad + "for \(variable ?? "_") in \(range)" + at)
+                var pattern = variable ?? "_"
+                if case let .enumerated(_, element, _) = sequence { pattern = "(\(pattern), \(element))" }
+                lines.append(pad + "for \(pattern) in \(range)" + at)
                 statements(body, indent: indent + 1, into: &lines)
             case let .whileLoop(condition, body):
                 lines.append(pad + "while \(expression(condition))" + at)

@@ -62,6 +62,12 @@ public enum Syntax {
     public enum Sequence: Sendable {
         case range(lower: Expression, upper: Expression, closed: Bool)
         case stride(from: Expression, bound: Expression, by: Expression, through: Bool)
+        /// `for x in a`: the loop variable is the element.
+        case elements(array: Expression)
+        /// `for i in a.indices`.
+        case indices(array: Expression)
+        /// `for (i, x) in a.enumerated()`: the loop variable is the offset `i`, `element` is `x`.
+        case enumerated(array: Expression, element: String, elementLocation: SourceLocation)
     }
 
     public struct Expression: Sendable {
