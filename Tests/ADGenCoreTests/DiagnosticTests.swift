@@ -1501,19 +1501,6 @@ final class DiagnosticTests: XCTestCase {
         ])
     }
 
-    func testBoolParameter() {
-        assertDiagnostics("""
-            func f(x: Double, flag: Bool) -> Double { return x }
-
-            """, [
-            """
-            t.adg:1:25: error: unsupported in adgen: 'Bool' parameters; Bool is for conditions and local lets
-            func f(x: Double, flag: Bool) -> Double { return x }
-                                    ^
-            """,
-        ])
-    }
-
     func testFloatType() {
         assertDiagnostics("""
             func f(x: Float) -> Double { return 1 }

@@ -106,7 +106,7 @@ struct FunctionLowering {
 
     mutating func lowerDeclaration(isVar: Bool, name: String, nameLocation: SourceLocation, type: Syntax.TypeName?,
                                    initializer: Syntax.Expression?, at location: SourceLocation) -> IR.Statement? {
-        let declaredType = type.flatMap { sema.resolveType($0, allowBool: true) }
+        let declaredType = type.flatMap { sema.resolveType($0) }
         if type != nil, declaredType == nil { return nil }
         guard let initializer else {
             error("adgen requires an initial value in the declaration of '\(name)'", at: nameLocation)

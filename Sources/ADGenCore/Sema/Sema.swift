@@ -73,12 +73,12 @@ public struct Sema {
             if !seen.insert(parameter.name).inserted {
                 diagnostics.error("invalid redeclaration of parameter '\(parameter.name)'", at: parameter.location)
             }
-            let type = resolveType(parameter.type, allowBool: false) ?? .double
+            let type = resolveType(parameter.type) ?? .double
             parameters.append(IR.Parameter(label: parameter.label, name: parameter.name, type: type))
         }
         var result = IRType.double
         if let resultType = function.result {
-            if let type = resolveType(resultType, allowBool: true) {
+            if let type = resolveType(resultType) {
                 if type == .double || type == .doubleArray {
                     result = type
                 } else {
@@ -94,15 +94,11 @@ public struct Sema {
     }
 
     /// Maps a written type to an IR type, or reports it.
-    mutating func resolveType(_ type: Syntax.TypeName, allowBool: Bool) -> IRType? {
+    mutating func resolveType(_ type: Syntax.TypeName) -> IRType? {
         switch (type.name, type.isArray) {
         case ("Double", false): return .double
         case ("Int", false): return .int
-        case ("Bool", false):
-            if allowBool { return .bool }
-            diagnostics.error("unsupported in adgen: 'Bool' parameters; Bool is for conditions and local lets",
-                              at: type.location)
-            return nil
+        case ("Bool", false): return .bool
         case ("Double", true): return .doubleArray
         case ("Int", true): return .intArray
         case ("Float", _), ("Float32", _), ("Float64", _), ("CGFloat", _):
