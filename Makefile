@@ -9,7 +9,7 @@ DEMO_OUT := .build/demo
 FIXTURES := $(wildcard Fixtures/*.adg)
 
 .PHONY: all build demo test golden bench bench-peers check-toolchain clean
-.PHONY: example examples
+.PHONY: example examples fuzz
 
 all: build
 
@@ -41,6 +41,18 @@ test: check-toolchain
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@$(MAKE) --no-print-directory examples
+
+## fuzz: N random programs (default 10000) through every mode, each distinct failure reduced
+## to a small program in .build/fuzz-failures/ (summary.md); then the mutation fuzzer with
+## N mutants. SEED=first seed. See Docs/Fuzzing.md.
+N ?= 10000
+SEED ?= 1000000
+fuzz: check-toolchain
+	$(SWIFT) build --build-tests
+	ADGEN_FUZZ_PROGRAMS=$(N) ADGEN_FUZZ_SEED=$(SEED) $(SWIFT) test --skip-build --filter FuzzCampaignTests; \
+	status=$$?; \
+	ADGEN_FUZZ_MUTANTS=$(N) ADGEN_FUZZ_SEED=$(SEED) $(SWIFT) test --skip-build --filter testMutatedFixtures || status=1; \
+	echo "fuzz: see .build/fuzz-failures/summary.md"; exit $$status
 
 ## golden: regenerate Fixtures/*.swift from Fixtures/*.adg (with the options of a
 ## fixture's `// adgen: ` lines), and the generated-code

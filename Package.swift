@@ -51,8 +51,11 @@ let package = Package(
             plugins: ["ADGenPlugin"]
         ),
         .testTarget(name: "ADGenCoreTests", dependencies: ["ADGenCore"]),
-        // Compiles generated code for every fixture in one swiftc call and checks it numerically.
-        .testTarget(name: "ADGenIntegrationTests", dependencies: ["ADGenCore", "ADGenCheck"]),
+        // Test support: seeded random .adg programs, their normalizer and reducer (Docs/Fuzzing.md).
+        .target(name: "ADGenRandomPrograms", dependencies: ["ADGenRuntime"], path: "Tests/ADGenRandomPrograms"),
+        // Compiles generated code for every fixture (and random programs) in one swiftc call
+        // and checks it numerically.
+        .testTarget(name: "ADGenIntegrationTests", dependencies: ["ADGenCore", "ADGenCheck", "ADGenRandomPrograms"]),
         .testTarget(name: "ADGenRuntimeTests",
                     dependencies: ["ADGenRuntime", .product(name: "Numerics", package: "swift-numerics")]),
         // `adgen check` end to end: every fixture against complex step, mutants flagged.

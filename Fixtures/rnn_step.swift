@@ -252,7 +252,6 @@ func rnnLossVJP(Wx: [Double], Wh: [Double], b: [Double], wOut: [Double], xs: [Do
     var derr = 0.0
     var dh = [Double](repeating: 0.0, count: h.count)
     var dloss = 0.0
-    var dnext_rnnCell = [Double](repeating: 0.0, count: next_rnnCell.count)
     var dt1 = 0.0
     var dy = 0.0
     var dWx = [Double](repeating: 0.0, count: Wx.count)
@@ -265,6 +264,7 @@ func rnnLossVJP(Wx: [Double], Wh: [Double], b: [Double], wOut: [Double], xs: [Do
         let hidden_rnnCell = b.count
         let inDim_rnnCell = Wx.count / hidden_rnnCell
         let err = y - targets[t]
+        var dnext_rnnCell = [Double](repeating: 0.0, count: next_rnnCell.count)
         derr += 2.0 * dloss * err
         dy += derr
         derr = 0.0
@@ -388,8 +388,6 @@ func rnnLossHVP(Wx: [Double], Wh: [Double], b: [Double], wOut: [Double], xs: [Do
     var vdh = [Double](repeating: 0.0, count: h.count)
     var dh = [Double](repeating: 0.0, count: h.count)
     var dloss = 0.0
-    var vdnext_rnnCell = [Double](repeating: 0.0, count: next_rnnCell.count)
-    var dnext_rnnCell = [Double](repeating: 0.0, count: next_rnnCell.count)
     var vdt1 = 0.0
     var dt1 = 0.0
     var vdy = 0.0
@@ -409,6 +407,8 @@ func rnnLossHVP(Wx: [Double], Wh: [Double], b: [Double], wOut: [Double], xs: [Do
         let inDim_rnnCell = Wx.count / hidden_rnnCell
         let verr = vy
         let err = y - targets[t]
+        var vdnext_rnnCell = [Double](repeating: 0.0, count: next_rnnCell.count)
+        var dnext_rnnCell = [Double](repeating: 0.0, count: next_rnnCell.count)
         let t10 = 2.0 * dloss
         vderr += t10 * verr
         derr += t10 * err

@@ -83,37 +83,31 @@ final class CompiledFixturesTests: XCTestCase {
         for url in urls {
             let name = url.deletingPathExtension().lastPathComponent
             let text = try String(contentsOf: url, encoding: .utf8)
-            let source = SourceFile(path: url.lastPathComponent, text: text)
-            var program = FixtureProgram(name: name, adgText: text, generatedSwift: "",
-                                         module: IR.Module(functions: []), directives: [])
-            var options = Pipeline.Options(modes: Set(Pipeline.Mode.standard), namespace: program.genNamespace)
-            options.training = TrainingDeclaration.declarations(inHeaderOf: text)
-            let output = Pipeline.compile(source, options: options)
-            guard let swift = output.swift else {
-                problems.append("\(url.lastPathComponent): adgen rejected the fixture:\n"
-                                + output.diagnostics.map { $0.rendered(in: source) }.joined(separator: "\n"))
-                continue
-            }
-            var diagnostics = DiagnosticEngine()
-            let module = Sema.analyze(Parser.parse(source, diagnostics: &diagnostics), diagnostics: &diagnostics)
-            let (directives, errors) = CheckDirective.scan(text)
-            problems += errors.map { "\(url.lastPathComponent):\($0.line): malformed check directive: \($0.error)" }
-            program = FixtureProgram(name: name, adgText: text, generatedSwift: swift, module: module,
-                                     directives: directives)
-            for function in module.functions where !directives.contains(where: { $0.function == function.name }) {
-                problems.append("\(url.lastPathComponent): function '\(function.name)' has no // check: line")
-            }
-            programs.append(program)
+            let (program, programProblems) = FixtureProgram.compile(name: name, text: text)
+            problems += programProblems
+            if let program { programs.append(program) }
         }
         return (programs, problems)
     }
 
-    /// Builds, compiles, runs and evaluates the program for `programs`.
+    /// Builds, compiles, runs and evaluates the program for `programs`, failing the test
+    /// for every failure and problem of the evaluation.
     static func check(_ programs: [FixtureProgram], testedModes: Set<Pipeline.Mode>,
                       file: StaticString = #filePath, line: UInt = #line) throws {
+        let evaluation = try evaluate(programs, testedModes: testedModes)
+        if !evaluation.summary.isEmpty { print(evaluation.summary) }
+        for failure in evaluation.failures { XCTFail(failure, file: file, line: line) }
+        reportProblems(evaluation.problems, file: file, line: line)
+    }
+
+    /// Builds, compiles and runs the program for `programs` and reads its report; keeps
+    /// the program's folder when anything failed and `keepOnFailure` is set.
+    static func evaluate(_ programs: [FixtureProgram], testedModes: Set<Pipeline.Mode>,
+                         keepOnFailure: Bool = true) throws -> HarnessEvaluation {
         let started = Date()
+        var evaluation = HarnessEvaluation()
         var problems: [String] = []
-        func fail(_ message: String) { XCTFail(message, file: file, line: line) }
+        func fail(_ message: String) { evaluation.failures.append(message) }
 
         // Modes: checks run for what is present; what testedModes requires must be there.
         var modesRun: Set<Pipeline.Mode> = []
@@ -153,7 +147,7 @@ final class CompiledFixturesTests: XCTestCase {
         }
         guard let swiftc = Toolchain.swiftc() else {
             fail("swiftc not found (SWIFT_EXEC, /opt/swift/usr/bin/swiftc, PATH)")
-            return
+            return evaluation
         }
 
         // One swiftc call. When it fails, the failure is reported, and the fixtures whose
@@ -163,20 +157,22 @@ final class CompiledFixturesTests: XCTestCase {
         while true {
             let files = try writeProgram(included, drivers: drivers, in: directory)
             let compile = try Toolchain.run(
-                swiftc, ["-Onone", "-warnings-as-errors", "-module-name", "FixtureChecks", "-o", executable] + files,
+                swiftc, ["-Onone", "-warnings-as-errors", "-continue-building-after-errors", "-module-name", "FixtureChecks", "-o", executable] + files,
                 in: directory, timeout: compileTimeout, label: "swiftc")
             compileSeconds += compile.seconds
             if compile.status == 0 && !compile.timedOut { break }
-            keep = true
+            keep = keepOnFailure
             let output = compile.stdout + compile.stderr
-            let (errors, broken) = compilerErrorsByFixture(output, programs: included)
+            let (errors, broken, byProgram) = compilerErrorsByFixture(output, programs: included)
+            evaluation.compileErrors.merge(byProgram) { $0 + $1 }
             fail("swiftc failed (\(compile.timedOut ? "timed out" : "status \(compile.status)"), "
                  + "\(String(format: "%.1f", compile.seconds)) s) in \(directory.path)\n" + errors
                  + "\n--- full compiler output ---\n" + output.split(separator: "\n").prefix(400).joined(separator: "\n"))
             let remaining = included.filter { !broken.contains($0.name) }
             if compile.timedOut || broken.isEmpty || remaining.isEmpty || remaining.count == included.count {
-                reportProblems(problems, file: file, line: line)
-                return
+                evaluation.problems = problems
+                evaluation.notCompiled = included.map(\.name)
+                return evaluation
             }
             problems.append("not run (their code does not compile): "
                             + broken.sorted().map { $0 + ".adg" }.joined(separator: ", "))
@@ -197,7 +193,7 @@ final class CompiledFixturesTests: XCTestCase {
             output.append(partial)
             if partial.summary != nil && run.status == 0 && !run.timedOut { break }
             stoppedEarly = true
-            keep = true
+            keep = keepOnFailure
             let state = run.timedOut ? "timed out after \(runTimeout) s"
                 : run.crashed ? "crashed (signal \(run.status))" : "exited with status \(run.status)"
             let last = partial.starts.last
@@ -206,6 +202,7 @@ final class CompiledFixturesTests: XCTestCase {
                  + (last.map { "\($0[0]).adg:\($0[2]) \($0[1]) point \($0[3])" } ?? "(none started)")
                  + " (program in \(directory.path)); stderr:\n" + stderr.split(separator: "\n").prefix(30).joined(separator: "\n"))
             let stopped = last?[0] ?? remaining[0]
+            evaluation.crashes[stopped] = state + ": " + stderr.split(separator: "\n").prefix(6).joined(separator: "\n")
             remaining = Array(remaining.drop { $0 != stopped }.dropFirst())
         }
         if !output.malformed.isEmpty {
@@ -234,15 +231,17 @@ final class CompiledFixturesTests: XCTestCase {
             summary.append("  \(name) \(format(entry.worst.value).padding(toLength: 10, withPad: " ", startingAt: 0)) "
                            + "(tol \(format(entry.worst.tolerance)); \(entry.count) results; worst at \(entry.worst.location))")
         }
-        print(summary.joined(separator: "\n"))
+        evaluation.summary = summary.joined(separator: "\n")
+        evaluation.results = output.results
 
         let failures = output.failureReport
         if !failures.isEmpty {
-            keep = true
+            keep = keepOnFailure
             fail("\(failures.count) failing check(s) (program in \(directory.path)):\n" + failures.joined(separator: "\n"))
         }
-        if !problems.isEmpty { keep = true }
-        reportProblems(problems, file: file, line: line)
+        if !problems.isEmpty { keep = keepOnFailure }
+        evaluation.problems = problems
+        return evaluation
     }
 
     /// Writes Harness.swift, main.swift and per fixture Gen_*.swift, Ref_*.swift and
@@ -278,7 +277,8 @@ final class CompiledFixturesTests: XCTestCase {
 
     /// The compiler's error lines, each named by fixture and role (reference lines mapped
     /// back to the `.adg` line), and the names of the fixtures with errors.
-    static func compilerErrorsByFixture(_ output: String, programs: [FixtureProgram]) -> (String, Set<String>) {
+    static func compilerErrorsByFixture(_ output: String, programs: [FixtureProgram])
+        -> (String, Set<String>, [String: [String]]) {
         var roles: [String: (program: FixtureProgram, role: String)] = [:]
         for program in programs {
             roles[program.genFileName] = (program, "generated code")
@@ -287,6 +287,7 @@ final class CompiledFixturesTests: XCTestCase {
         }
         var lines: [String] = []
         var broken: Set<String> = []
+        var byProgram: [String: [String]] = [:]
         for rawLine in output.split(separator: "\n") where rawLine.contains(": error: ") {
             let line = String(rawLine)
             let location = line.prefix { $0 != " " }.split(separator: ":")
@@ -306,7 +307,9 @@ final class CompiledFixturesTests: XCTestCase {
                 position += " = \(program.fileName):\(number - FixtureProgram.referencePrefixLines)"
             }
             lines.append("  \(program.fileName) [\(role)] \(position): \(message)")
+            byProgram[program.name, default: []].append("[\(role)] \(message)")
         }
-        return (lines.isEmpty ? "(no error lines found)" : "errors by fixture:\n" + lines.joined(separator: "\n"), broken)
+        let text = lines.isEmpty ? "(no error lines found)" : "errors by fixture:\n" + lines.joined(separator: "\n")
+        return (text, broken, byProgram)
     }
 }

@@ -213,6 +213,7 @@ final class Harness {
         start(c)
         let y = primal(x0)
         reportBits(c, "primal", "bits", y, reference(x0))
+        report(c, "primal", "finite", y.allSatisfy { $0.isFinite } ? 0 : .infinity, 0)
         guard !x0.isEmpty else { return }
 
         let da = rng.direction(like: x0)

@@ -5,12 +5,17 @@
 public enum Cleanup {
     public static func run(_ function: IR.Function) -> IR.Function {
         var function = function
-        var body = ConstantConditions.run(function.body)
-        while true {
-            let reads = IRWalk.reads(in: body)
-            let (pruned, changed) = prune(body, reads: reads)
-            body = pruned
-            if !changed { break }
+        var body = function.body
+        // Pruning can make a condition constant (the later writes of its variable were
+        // dead), and folding can leave dead code: twice each.
+        for _ in 0..<2 {
+            body = ConstantConditions.run(body)
+            while true {
+                let reads = IRWalk.reads(in: body)
+                let (pruned, changed) = prune(body, reads: reads)
+                body = pruned
+                if !changed { break }
+            }
         }
         let mutated = IRWalk.mutations(in: body)
         let reads = IRWalk.reads(in: body)

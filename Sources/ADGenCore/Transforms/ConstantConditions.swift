@@ -3,8 +3,8 @@
 /// Inlining a helper that branches on a parameter, at a call with a literal argument,
 /// produces such code; Swift proves the condition constant and warns "will never be
 /// executed", which `-warnings-as-errors` turns into a failed build. The taken branch
-/// replaces the `if`, and a constant ternary becomes its taken operand. A branch is
-/// kept when a declaration it would move out shares a name with the block.
+/// replaces the `if` (its declarations renamed where they would clash with the
+/// block's names), and a constant ternary becomes its taken operand.
 enum ConstantConditions {
     static func run(_ body: [IR.Statement]) -> [IR.Statement] {
         block(body, constants: [:])
@@ -18,26 +18,48 @@ enum ConstantConditions {
         for statement in body {
             var statement = statement
             statement.kind = foldingTernaries(statement, constants).kind
+            // A loop runs its body again: what it changes is not constant inside it.
+            if case .forLoop = statement.kind { forget(IRWalk.mutations(in: [statement]), in: &constants) }
+            if case .whileLoop = statement.kind { forget(IRWalk.mutations(in: [statement]), in: &constants) }
+            let inner = constants
+            forget(IRWalk.mutations(in: [statement]), in: &constants)
             switch statement.kind {
-            case let .declare(name, _, false, value, _) where value.isLiteral:
+            case let .declare(name, _, _, value, _) where value.isLiteral:
+                constants[name] = value
+            case let .assign(name, nil, value) where value.isLiteral:
                 constants[name] = value
             case let .declare(name, _, _, _, _):
                 constants[name] = nil
             case let .ifElse(condition, thenBody, elseBody):
-                if let taken = evaluate(condition, constants) {
-                    let branch = block(taken ? thenBody : elseBody, constants: constants)
-                    let moved = Set(branch.compactMap(\.declaredName))
-                    if moved.isDisjoint(with: blockNames) {
-                        result += branch
-                        continue
-                    }
+                if let taken = evaluate(condition, inner) {
+                    result += renamedApart(block(taken ? thenBody : elseBody, constants: inner), from: blockNames)
+                    continue
                 }
             default:
                 break
             }
-            result.append(statement.mappingBodies { block($0, constants: constants) })
+            result.append(statement.mappingBodies { block($0, constants: inner) })
         }
         return result
+    }
+
+    /// A branch about to be moved into its enclosing block, its declarations renamed
+    /// where they would clash with a name of that block (`v` → `v_2`).
+    private static func renamedApart(_ branch: [IR.Statement], from blockNames: Set<String>) -> [IR.Statement] {
+        let declared = branch.compactMap(\.declaredName)
+        var taken = blockNames.union(IRWalk.reads(in: branch)).union(declared)
+        var renames: [String: String] = [:]
+        for name in declared where blockNames.contains(name) {
+            var suffix = 2
+            while taken.contains("\(name)_\(suffix)") { suffix += 1 }
+            renames[name] = "\(name)_\(suffix)"
+            taken.insert("\(name)_\(suffix)")
+        }
+        return renames.isEmpty ? branch : Renaming.rename(branch, renames)
+    }
+
+    private static func forget(_ names: Set<String>, in constants: inout [String: IR.Expression]) {
+        for name in names { constants[name] = nil }
     }
 
     /// The statement's own expressions with constant ternaries folded.
@@ -84,6 +106,17 @@ enum ConstantConditions {
         case .int(let value, _): return Double(value)
         case .unary(.negate, let operand): return number(operand, constants).map { -$0 }
         case .variable(let name): return constants[name].flatMap { number($0, [:]) }
+        case let .binary(op, lhs, rhs) where expression.type == .int:
+            // Small Int arithmetic, as Swift's constant folding sees it (`k % 2 == 0`).
+            guard let left = number(lhs, constants), let right = number(rhs, constants),
+                  abs(left) < 1e9, abs(right) < 1e9 else { return nil }
+            switch op {
+            case .add: return left + right
+            case .subtract: return left - right
+            case .multiply: return left * right
+            case .remainder where right != 0: return Double(Int(left) % Int(right))
+            default: return nil
+            }
         default: return nil
         }
     }

@@ -78,8 +78,23 @@ extension ReverseMode {
             let prologue = recomputed.map { name, value in
                 IR.Statement(.declare(name: name, type: value.type, mutable: false, value: value, annotated: false))
             }
-            return (forward, prologue + reverse)
+            return (forward, prologue + pass.localArrayAdjoints(body) + reverse)
         }
+    }
+
+    /// Adjoints of the active arrays `body` declares (hoisted in the forward sweep),
+    /// declared at the start of its reverse code: only there does the array have its
+    /// length (at the top of the function it is still the empty placeholder).
+    mutating func localArrayAdjoints(_ body: [IR.Statement]) -> [IR.Statement] {
+        guard blockDepth > 0 else { return [] }
+        var declarations: [IR.Statement] = []
+        for statement in body {
+            guard case let .declare(name, type, _, _, _) = statement.kind, type.isArray,
+                  let adjoint = adjoints[name], !locallyDeclaredAdjoints.contains(adjoint) else { continue }
+            locallyDeclaredAdjoints.insert(adjoint)
+            declarations.append(declareAdjoint(of: name))
+        }
+        return declarations
     }
 
     /// A control value the reverse sweep needs (saved condition, bound, trip count):
@@ -171,8 +186,14 @@ extension ReverseMode {
 
     mutating func ifElse(_ condition: IR.Expression, _ thenBody: [IR.Statement],
                          _ elseBody: [IR.Statement]) -> ([IR.Statement], [IR.Statement]) {
-        let (thenForward, thenReverse) = nested(loop: false) { $0.sweep(thenBody) }
-        let (elseForward, elseReverse) = nested(loop: false) { $0.sweep(elseBody) }
+        let (thenForward, thenReverse) = nested(loop: false) { pass in
+            let (forward, reverse) = pass.sweep(thenBody)
+            return (forward, pass.localArrayAdjoints(thenBody) + reverse)
+        }
+        let (elseForward, elseReverse) = nested(loop: false) { pass in
+            let (forward, reverse) = pass.sweep(elseBody)
+            return (forward, pass.localArrayAdjoints(elseBody) + reverse)
+        }
         var forward: [IR.Statement] = []
         var restore: [IR.Statement] = []
         var test = condition
