@@ -41,13 +41,13 @@ public struct FixedPointScale: Equatable, Hashable, Sendable {
     public func raw(_ value: Double) -> Int128? {
         let scaled = (value * up).rounded(.toNearestOrEven)
         guard scaled.magnitude < 0x1p127 else { return nil }  // also false for NaN and ±∞
-        return Int128(scaled)
+        return int128(fromIntegral: scaled)
     }
 
-    /// The `Double` nearest to `raw · 2^-fractionBits` (exact when `raw` has at most 53
-    /// significant bits).
+    /// `raw · 2^-fractionBits` as a `Double`: exact when `raw` has at most 53 significant
+    /// bits, otherwise within two roundings (the halves of `raw` are converted separately).
     @inline(__always)
     public func value(_ raw: Int128) -> Double {
-        Double(raw) * down
+        doubleValue(raw) * down
     }
 }

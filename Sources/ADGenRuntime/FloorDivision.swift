@@ -9,15 +9,16 @@
 @inline(__always)
 func floorDivision(_ x: Int128, by divisor: UInt64) -> (quotient: Int128, remainder: UInt64) {
     precondition(divisor > 0, "floor division by zero")
+    if divisor == 1 { return (x, 0) }
     let (magnitudeQuotient, magnitudeRemainder) = divideMagnitude(x.magnitude, by: divisor)
     if x >= 0 {
-        return (Int128(magnitudeQuotient), magnitudeRemainder)
+        return (Int128(bitPattern: magnitudeQuotient), magnitudeRemainder)
     }
     if magnitudeRemainder == 0 {
-        return (0 - Int128(magnitudeQuotient), 0)
+        return (0 - Int128(bitPattern: magnitudeQuotient), 0)
     }
     // x = -(q·d + r) = -(q + 1)·d + (d − r), with 0 < d − r < d.
-    return (-1 - Int128(magnitudeQuotient), divisor - magnitudeRemainder)
+    return (-1 - Int128(bitPattern: magnitudeQuotient), divisor - magnitudeRemainder)
 }
 
 /// `magnitude / divisor` and `magnitude % divisor` with at most two 128-by-64-bit hardware
@@ -26,13 +27,12 @@ func floorDivision(_ x: Int128, by divisor: UInt64) -> (quotient: Int128, remain
 /// For example: `divideMagnitude(1 << 64, by: 3)` is `(quotient: 6148914691236517205, remainder: 1)`.
 @inline(__always)
 func divideMagnitude(_ magnitude: UInt128, by divisor: UInt64) -> (quotient: UInt128, remainder: UInt64) {
-    let high = UInt64(truncatingIfNeeded: magnitude >> 64)
-    let low = UInt64(truncatingIfNeeded: magnitude)
+    let (high, low) = (magnitude._high, magnitude._low)
     if high == 0 {
         let (quotient, remainder) = low.quotientAndRemainder(dividingBy: divisor)
-        return (UInt128(quotient), remainder)
+        return (UInt128(_low: quotient, _high: 0), remainder)
     }
     let (highQuotient, highRemainder) = high.quotientAndRemainder(dividingBy: divisor)
     let (lowQuotient, remainder) = divisor.dividingFullWidth((high: highRemainder, low: low))
-    return ((UInt128(highQuotient) << 64) | UInt128(lowQuotient), remainder)
+    return (UInt128(_low: lowQuotient, _high: highQuotient), remainder)
 }

@@ -63,7 +63,7 @@ public struct InformationBuffer: Equatable, Sendable {
         let (quotient, remainder) = floorDivision(x, by: rate.denominator)
         push(remainder, base: rate.denominator, spill: denominatorSpill)
         let digit = pop(base: rate.numerator)
-        x = quotient * Int128(rate.numerator) + Int128(digit)
+        x = quotient * int128(rate.numerator) + int128(digit)
         multiplications += 1
     }
 
@@ -74,7 +74,7 @@ public struct InformationBuffer: Equatable, Sendable {
         let (quotient, digit) = floorDivision(x, by: rate.numerator)
         push(digit, base: rate.numerator, spill: numeratorSpill)
         let remainder = pop(base: rate.denominator)
-        x = quotient * Int128(rate.denominator) + Int128(remainder)
+        x = quotient * int128(rate.denominator) + int128(remainder)
         multiplications -= 1
     }
 
