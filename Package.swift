@@ -6,7 +6,7 @@ let package = Package(
     products: [
         .executable(name: "adgen", targets: ["adgen"]),
         .library(name: "ADGenCore", targets: ["ADGenCore"]),
-        // Gradient checks, complex-step builtins and the swiftc driver. Dynamic, so that
+        // Complex-step builtins, exact training, checkpointing and gradient checks. Dynamic, so that
         // `adgen check` can link the programs it compiles against it (see Docs/Checking.md).
         .library(name: "ADGenRuntime", type: .dynamic, targets: ["ADGenRuntime"]),
         .plugin(name: "ADGenPlugin", targets: ["ADGenPlugin"]),
@@ -19,17 +19,21 @@ let package = Package(
     targets: [
         // Pure, in-memory compiler: source text in, Swift text and diagnostics out.
         .target(name: "ADGenCore"),
-        // What generated complex-step code and `adgen check` programs link: finite differences,
-        // complex step (swift-numerics' Complex<Double>), dot-product tests, the swiftc driver.
+        // What generated code and `adgen check` programs link: complex step (swift-numerics'
+        // Complex<Double>), exact training (ExactRun), Revolve, finite differences, dot-product
+        // tests. No process or compiler-driver code.
         .target(name: "ADGenRuntime", dependencies: [.product(name: "Numerics", package: "swift-numerics")]),
+        // The swiftc driver and process runner that `adgen check` compiles and runs programs with.
+        .target(name: "ADGenDriver", dependencies: ["ADGenRuntime"]),
         // `adgen check`: builds, compiles and runs the checking program, and reports.
-        .target(name: "ADGenCheck", dependencies: ["ADGenCore", "ADGenRuntime"]),
+        .target(name: "ADGenCheck", dependencies: ["ADGenCore", "ADGenDriver", "ADGenRuntime"]),
         // The command-line tool: all file I/O lives here.
         .executableTarget(
             name: "adgen",
             dependencies: [
                 "ADGenCore",
                 "ADGenCheck",
+                "ADGenDriver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,8 +62,9 @@ let package = Package(
         .testTarget(name: "ADGenIntegrationTests", dependencies: ["ADGenCore", "ADGenCheck", "ADGenRandomPrograms"]),
         .testTarget(name: "ADGenRuntimeTests",
                     dependencies: ["ADGenRuntime", .product(name: "Numerics", package: "swift-numerics")]),
+        .testTarget(name: "ADGenDriverTests", dependencies: ["ADGenDriver"]),
         // `adgen check` end to end: every fixture against complex step, mutants flagged.
-        .testTarget(name: "ADGenCheckTests", dependencies: ["ADGenCheck", "ADGenCore", "ADGenRuntime"]),
+        .testTarget(name: "ADGenCheckTests", dependencies: ["ADGenCheck", "ADGenCore", "ADGenDriver", "ADGenRuntime"]),
         // The docs are tested: their code compiles, the config behaves as documented,
         // Troubleshooting lists every diagnostic.
         .testTarget(name: "ADGenDocsTests", dependencies: ["ADGenCore", "adgen"]),

@@ -1,4 +1,5 @@
 import ADGenCore
+import ADGenDriver
 import ADGenRuntime
 
 /// Writes the Swift program `adgen check` compiles: per unit the generated code

@@ -1,3 +1,4 @@
+import ADGenDriver
 import ADGenRuntime
 import Foundation
 

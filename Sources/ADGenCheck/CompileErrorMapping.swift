@@ -1,4 +1,5 @@
 import ADGenCore
+import ADGenDriver
 import ADGenRuntime
 
 /// Turns swiftc's errors on a check program into messages about the `.adg` files:

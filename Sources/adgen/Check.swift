@@ -1,5 +1,6 @@
 import ADGenCheck
 import ADGenCore
+import ADGenDriver
 import ADGenRuntime
 import ArgumentParser
 import Foundation

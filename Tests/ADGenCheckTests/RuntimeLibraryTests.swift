@@ -1,4 +1,5 @@
 import ADGenCheck
+import ADGenDriver
 import ADGenRuntime
 import Foundation
 import XCTest

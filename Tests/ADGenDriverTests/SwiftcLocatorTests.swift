@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import ADGenRuntime
+@testable import ADGenDriver
 
 final class SwiftcLocatorTests: XCTestCase {
     func testSearchOrder() {

@@ -1,3 +1,4 @@
+import ADGenRuntime
 import Foundation
 
 extension SwiftToolchain {

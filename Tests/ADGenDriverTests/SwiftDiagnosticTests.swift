@@ -1,5 +1,5 @@
 import XCTest
-@testable import ADGenRuntime
+@testable import ADGenDriver
 
 final class SwiftDiagnosticTests: XCTestCase {
     func testParsesHeaderLinesOnly() {
