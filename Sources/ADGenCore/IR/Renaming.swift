@@ -7,34 +7,18 @@ enum Renaming {
 
     static func rename(_ statement: IR.Statement, _ map: [String: String]) -> IR.Statement {
         func n(_ name: String) -> String { map[name] ?? name }
-        func e(_ expression: IR.Expression) -> IR.Expression { rename(expression, map) }
-        var statement = statement
+        var statement = renameReads(of: statement, map)
         switch statement.kind {
         case let .declare(name, type, mutable, value, annotated):
-            statement.kind = .declare(name: n(name), type: type, mutable: mutable, value: e(value), annotated: annotated)
-        case let .assign(name, op, value):
-            statement.kind = .assign(name: n(name), op: op, value: e(value))
-        case let .store(array, index, op, value):
-            statement.kind = .store(array: n(array), index: e(index), op: op, value: e(value))
-        case let .append(array, value):
-            statement.kind = .append(array: n(array), value: e(value))
-        case let .removeLast(array, into, index):
-            statement.kind = .removeLast(array: n(array), into: into.map(n), index: index.map(e))
+            statement.kind = .declare(name: n(name), type: type, mutable: mutable, value: value, annotated: annotated)
         case .forLoop(var loop):
             loop.index = loop.index.map(n)
-            loop.sequence = rename(loop.sequence, map)
             loop.body = rename(loop.body, map)
             statement.kind = .forLoop(loop)
-        case let .whileLoop(condition, body):
-            statement.kind = .whileLoop(condition: e(condition), body: rename(body, map))
-        case let .ifElse(condition, thenBody, elseBody):
-            statement.kind = .ifElse(condition: e(condition), then: rename(thenBody, map), else: rename(elseBody, map))
         case let .destructure(names, types, call):
-            statement.kind = .destructure(names: names.map { $0.map(n) }, types: types, call: rename(call, map))
-        case .returnValues(let values):
-            statement.kind = .returnValues(values.map(e))
-        case .comment:
-            break
+            statement.kind = .destructure(names: names.map { $0.map(n) }, types: types, call: call)
+        default:
+            statement = statement.mappingBodies { rename($0, map) }
         }
         return statement
     }
@@ -44,33 +28,20 @@ enum Renaming {
     static func renameReads(of statement: IR.Statement, _ map: [String: String]) -> IR.Statement {
         guard !map.isEmpty else { return statement }
         func n(_ name: String) -> String { map[name] ?? name }
-        func e(_ expression: IR.Expression) -> IR.Expression { rename(expression, map) }
-        var statement = statement
+        var statement = statement.mappingOwnExpressions { rename($0, map) }
         switch statement.kind {
-        case let .declare(name, type, mutable, value, annotated):
-            statement.kind = .declare(name: name, type: type, mutable: mutable, value: e(value), annotated: annotated)
-        case .forLoop(var loop):
-            loop.sequence = rename(loop.sequence, map)
-            statement.kind = .forLoop(loop)
-        case let .whileLoop(condition, body):
-            statement.kind = .whileLoop(condition: e(condition), body: body)
-        case let .ifElse(condition, thenBody, elseBody):
-            statement.kind = .ifElse(condition: e(condition), then: thenBody, else: elseBody)
-        case let .destructure(names, types, call):
-            statement.kind = .destructure(names: names, types: types, call: rename(call, map))
+        case let .assign(name, op, value):
+            statement.kind = .assign(name: n(name), op: op, value: value)
+        case let .store(array, index, op, value):
+            statement.kind = .store(array: n(array), index: index, op: op, value: value)
+        case let .append(array, value):
+            statement.kind = .append(array: n(array), value: value)
+        case let .removeLast(array, into, index):
+            statement.kind = .removeLast(array: n(array), into: into.map(n), index: index)
         default:
-            statement = rename(statement, map)
+            break
         }
         return statement
-    }
-
-    static func rename(_ sequence: IR.Sequence, _ map: [String: String]) -> IR.Sequence {
-        func e(_ expression: IR.Expression) -> IR.Expression { rename(expression, map) }
-        switch sequence {
-        case let .range(lower, upper, closed): return .range(lower: e(lower), upper: e(upper), closed: closed)
-        case let .reversedRange(lower, upper, closed): return .reversedRange(lower: e(lower), upper: e(upper), closed: closed)
-        case let .stride(from, bound, by, through): return .stride(from: e(from), bound: e(bound), by: e(by), through: through)
-        }
     }
 
     static func rename(_ call: IR.Call, _ map: [String: String]) -> IR.Call {

@@ -19,10 +19,10 @@ enum ConstantConditions {
             var statement = statement
             statement.kind = foldingTernaries(statement, constants).kind
             // A loop runs its body again: what it changes is not constant inside it.
-            if case .forLoop = statement.kind { forget(IRWalk.mutations(in: [statement]), in: &constants) }
-            if case .whileLoop = statement.kind { forget(IRWalk.mutations(in: [statement]), in: &constants) }
+            let mutated = IRWalk.mutations(in: [statement])
+            if statement.isLoop { forget(mutated, in: &constants) }
             let inner = constants
-            forget(IRWalk.mutations(in: [statement]), in: &constants)
+            forget(mutated, in: &constants)
             switch statement.kind {
             case let .declare(name, _, _, value, _) where value.isLiteral:
                 constants[name] = value
@@ -118,6 +118,15 @@ enum ConstantConditions {
             default: return nil
             }
         default: return nil
+        }
+    }
+}
+
+extension IR.Statement {
+    var isLoop: Bool {
+        switch kind {
+        case .forLoop, .whileLoop: return true
+        default: return false
         }
     }
 }

@@ -78,18 +78,18 @@ extension ReverseMode {
             let prologue = recomputed.map { name, value in
                 IR.Statement(.declare(name: name, type: value.type, mutable: false, value: value, annotated: false))
             }
-            return (forward, prologue + pass.localArrayAdjoints(body) + reverse)
+            return (forward, prologue + pass.localAdjoints(declaredIn: body, arraysOnly: true) + reverse)
         }
     }
 
-    /// Adjoints of the active arrays `body` declares (hoisted in the forward sweep),
-    /// declared at the start of its reverse code: only there does the array have its
-    /// length (at the top of the function it is still the empty placeholder).
-    mutating func localArrayAdjoints(_ body: [IR.Statement]) -> [IR.Statement] {
-        guard blockDepth > 0 else { return [] }
+    /// Adjoints of the active variables `body` declares, declared at the start of its
+    /// reverse code instead of the function's. For arrays of a loop body or branch
+    /// (`arraysOnly`) that is where the array has its length (at the top of the
+    /// function it is still the empty placeholder); a fused body declares all its own.
+    mutating func localAdjoints(declaredIn body: [IR.Statement], arraysOnly: Bool) -> [IR.Statement] {
         var declarations: [IR.Statement] = []
         for statement in body {
-            guard case let .declare(name, type, _, _, _) = statement.kind, type.isArray,
+            guard case let .declare(name, type, _, _, _) = statement.kind, type.isArray || !arraysOnly,
                   let adjoint = adjoints[name], !locallyDeclaredAdjoints.contains(adjoint) else { continue }
             locallyDeclaredAdjoints.insert(adjoint)
             declarations.append(declareAdjoint(of: name))
@@ -186,14 +186,8 @@ extension ReverseMode {
 
     mutating func ifElse(_ condition: IR.Expression, _ thenBody: [IR.Statement],
                          _ elseBody: [IR.Statement]) -> ([IR.Statement], [IR.Statement]) {
-        let (thenForward, thenReverse) = nested(loop: false) { pass in
-            let (forward, reverse) = pass.sweep(thenBody)
-            return (forward, pass.localArrayAdjoints(thenBody) + reverse)
-        }
-        let (elseForward, elseReverse) = nested(loop: false) { pass in
-            let (forward, reverse) = pass.sweep(elseBody)
-            return (forward, pass.localArrayAdjoints(elseBody) + reverse)
-        }
+        let (thenForward, thenReverse) = branch(thenBody)
+        let (elseForward, elseReverse) = branch(elseBody)
         var forward: [IR.Statement] = []
         var restore: [IR.Statement] = []
         var test = condition
@@ -205,6 +199,14 @@ extension ReverseMode {
         }
         forward.append(IR.Statement(.ifElse(condition: test, then: thenForward, else: elseForward)))
         return (forward, [IR.Statement(.ifElse(condition: test, then: thenReverse, else: elseReverse))] + restore)
+    }
+
+    /// Sweeps one branch of an `if`, its arrays' adjoints declared in its reverse code.
+    mutating func branch(_ body: [IR.Statement]) -> ([IR.Statement], [IR.Statement]) {
+        nested(loop: false) { pass in
+            let (forward, reverse) = pass.sweep(body)
+            return (forward, pass.localAdjoints(declaredIn: body, arraysOnly: true) + reverse)
+        }
     }
 
     /// Whether reverse code puts primal variables back to earlier values (tape pops,

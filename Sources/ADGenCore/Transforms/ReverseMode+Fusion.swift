@@ -42,14 +42,7 @@ extension ReverseMode {
         skippedUpdates.formUnion(skipping)
         let (forward, reverse) = sweep(body)
         (plan, blockDepth, loopDepth, fusedAccumulators, skippedUpdates) = saved
-        var locals: [IR.Statement] = []
-        for statement in body {
-            guard case .declare(let name, let type, _, _, _) = statement.kind, let adjoint = adjoints[name] else { continue }
-            locallyDeclaredAdjoints.insert(adjoint)
-            locals.append(IR.Statement(.declare(name: adjoint, type: type, mutable: true,
-                                                value: zero(like: name, type: type), annotated: false)))
-        }
-        return forward + locals + reverse
+        return forward + localAdjoints(declaredIn: body, arraysOnly: false) + reverse
     }
 
     /// `for i in … { forward(body); reverse(body) }`.
