@@ -67,6 +67,6 @@ let package = Package(
         .testTarget(name: "ADGenCheckTests", dependencies: ["ADGenCheck", "ADGenCore", "ADGenDriver", "ADGenRuntime"]),
         // The docs are tested: their code compiles, the config behaves as documented,
         // Troubleshooting lists every diagnostic.
-        .testTarget(name: "ADGenDocsTests", dependencies: ["ADGenCore", "adgen"]),
+        .testTarget(name: "ADGenDocsTests", dependencies: ["ADGenCore", "ADGenCheck", "adgen"]),
     ]
 )
