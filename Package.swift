@@ -51,6 +51,7 @@ let package = Package(
         // `make bench`: generated gradients against the primal, hand-written code and Swift AD.
         .executableTarget(
             name: "ADGenBench",
+            dependencies: ["ADGenRuntime"],
             path: "Benchmarks/ADGenBench",
             plugins: ["ADGenPlugin"]
         ),
