@@ -45,6 +45,29 @@ func handWrittenMomentum(steps: Int, learningRate: Double) -> [Double] {
     return w
 }
 
+/// Adam on the hypergradient table's logistic regression (20 weights, minibatches of 20
+/// rows): the exact and inverse steps against the `Double` step where the gradient dominates.
+func logisticRow(options: TimingOptions) -> [String] {
+    let data = LogisticData()
+    let steps = trainingStepsPerCall
+    func loop() -> [Double] {
+        logisticLossAdam(w: data.w, x: data.x, y: data.y, lambda: data.lambda, batch: data.batch, steps: steps, learningRate: 0.05).w
+    }
+    func exact() -> ExactRun {
+        logisticLossAdamExact(w: data.w, x: data.x, y: data.y, lambda: data.lambda, batch: data.batch, steps: steps,
+                              learningRate: 0.05).run
+    }
+    let forward = exact()
+    let double = measure({ loop()[0] }, options: options).minimum / Double(steps)
+    let exactStep = measure({ Double(exact().steps) }, options: options).minimum / Double(steps)
+    let inverse = measure({
+        Double(logisticLossAdamReverse(run: forward, w: data.w, x: data.x, y: data.y, lambda: data.lambda, batch: data.batch,
+                                       steps: steps, learningRate: 0.05).run.steps)
+    }, options: options).minimum / Double(steps)
+    return ["adam (logistic, 20 weights)", formatDuration(double), "-", "-", formatDuration(exactStep),
+            formatRatio(exactStep, double), formatDuration(inverse), formatRatio(inverse, exactStep)]
+}
+
 /// One optimizer's generated functions and hand-written loop, `steps` steps per call.
 struct TrainingCase {
     let name: String
@@ -91,8 +114,11 @@ func runTrainingBench(options: TimingOptions) {
         rows.append([training.name, formatDuration(loop), formatDuration(hand), formatRatio(loop, hand),
                      formatDuration(exact), formatRatio(exact, loop), formatDuration(inverse), formatRatio(inverse, exact)])
     }
+    rows.append(logisticRow(options: options))
     printTable(header: ["optimizer", "LOpt step", "hand step", "LOpt/hand", "exact step", "exact/LOpt",
                         "inverse step", "inverse/exact"], rows: rows)
+    print("(the quadratic's gradient costs about as much as the update, the worst case for the exact step;")
+    print(" the last row is a model whose gradient costs more than its 20 weights' update)")
     print()
     print("Information buffer, bits per weight per step (\(trainingWeights) weights):")
     print()
@@ -101,10 +127,13 @@ func runTrainingBench(options: TimingOptions) {
         for steps in [1000, 10_000] {
             let run = training.exact(steps)
             let entries = Double(trainingWeights * steps)
+            let back = training.reverse(run, steps)
+            let exact = back == training.exact(0) && back.weights == trainingStart
             bufferRows.append([training.name, String(steps), String(format: "%.4f", Double(run.bufferBits) / entries),
                                String(format: "%.4f", run.entropyBits / entries),
-                               String(format: "%.4f×", Double(run.bufferBits) / run.entropyBits)])
+                               String(format: "%.4f×", Double(run.bufferBits) / run.entropyBits),
+                               exact ? "bit for bit" : "MISMATCH"])
         }
     }
-    printTable(header: ["optimizer", "T", "buffer", "entropy bound", "buffer/bound"], rows: bufferRows)
+    printTable(header: ["optimizer", "T", "buffer", "entropy bound", "buffer/bound", "T steps back"], rows: bufferRows)
 }

@@ -40,6 +40,7 @@ extension SwiftToolchain {
         let entry = cacheDirectory.appendingPathComponent(key, isDirectory: true)
         let executable = entry.appendingPathComponent("program")
         if FileManager.default.isExecutableFile(atPath: executable.path) {
+            markUsed(entry)
             return .success(CompiledExecutable(url: executable, cacheKey: key, wasCached: true))
         }
         let sourceURLs = try write(sources, into: entry.appendingPathComponent("sources"))
@@ -53,6 +54,8 @@ extension SwiftToolchain {
             return .failure(CompileFailure(exitStatus: output.exitStatus, diagnosticsText: text))
         }
         try moveAtomically(partial, to: executable)
+        markUsed(entry)
+        pruneCache(keeping: entry)
         return .success(CompiledExecutable(url: executable, cacheKey: key, wasCached: false))
     }
 

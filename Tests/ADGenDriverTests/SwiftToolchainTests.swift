@@ -127,3 +127,24 @@ final class SwiftToolchainStreamTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 10)
     }
 }
+
+/// The compile cache is pruned least recently used first, never the entry just made.
+final class CachePruningTests: XCTestCase {
+    func testPrunesOldestEntriesBeyondTheLimit() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("adgen-prune-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let toolchain = SwiftToolchain(swiftc: URL(fileURLWithPath: "/bin/false"), cacheDirectory: cache)
+        let now = Date()
+        for index in 0..<6 {
+            let entry = cache.appendingPathComponent("entry\(index)", isDirectory: true)
+            try FileManager.default.createDirectory(at: entry, withIntermediateDirectories: true)
+            try FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(Double(index - 10) * 60)],
+                                                  ofItemAtPath: entry.path)
+        }
+        let newest = cache.appendingPathComponent("entry0", isDirectory: true)  // the oldest date, but just made
+        let removed = toolchain.pruneCache(keeping: newest, limit: 3)
+        XCTAssertEqual(removed, ["entry1", "entry2", "entry3"])
+        let left = try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted()
+        XCTAssertEqual(left, ["entry0", "entry4", "entry5"])
+    }
+}

@@ -56,7 +56,8 @@ final class TrainingLoopTests: XCTestCase {
     }
 
     /// Compiles `files` in one swiftc call (warnings are errors) and runs the program.
-    static func compileAndRun(_ files: [String: String], optimization: String = "-Onone") throws -> Toolchain.Run {
+    static func compileAndRun(_ files: [String: String], optimization: String = "-Onone",
+                              runTimeout: Double = 60) throws -> Toolchain.Run {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("adgen-training-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -69,7 +70,7 @@ final class TrainingLoopTests: XCTestCase {
             XCTFail("swiftc failed:\n\(compile.stdout)\(compile.stderr)\n--- generated ---\n\(files["Generated.swift"] ?? "")")
             return compile
         }
-        return try Toolchain.run(directory.appendingPathComponent("training").path, [], in: directory, timeout: 60,
+        return try Toolchain.run(directory.appendingPathComponent("training").path, [], in: directory, timeout: runTimeout,
                                  label: "run")
     }
 }
