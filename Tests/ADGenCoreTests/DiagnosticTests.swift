@@ -96,11 +96,6 @@ final class DiagnosticTests: XCTestCase {
                         ^
             """,
             """
-            t.adg:8:22: error: unsupported in adgen: 'return' inside a loop; accumulate into a variable and return after the loop
-                for i in 0..<n { return b }
-                                 ^
-            """,
-            """
             t.adg:12:15: error: '%' is unavailable for 'Double'; use 'fmod' outside adgen or keep '%' on Int
                 let z = y % 2
                           ^
@@ -716,14 +711,14 @@ final class DiagnosticTests: XCTestCase {
     func testUnsupportedStatementKeyword() {
         assertDiagnostics("""
             func f(x: Double) -> Double {
-                guard x > 0 else { return 0 }
+                defer { }
                 return x
             }
 
             """, [
             """
-            t.adg:2:5: error: unsupported in adgen: 'guard'
-                guard x > 0 else { return 0 }
+            t.adg:2:5: error: unsupported in adgen: 'defer'
+                defer { }
                 ^
             """,
         ])
@@ -1665,18 +1660,118 @@ final class DiagnosticTests: XCTestCase {
         ])
     }
 
-    func testReturnInsideLoop() {
+    func testBreakAndContinueOutsideALoop() {
         assertDiagnostics("""
             func f(x: Double) -> Double {
-                for i in 0..<3 { return x }
+                if x > 0 { break }
+                continue
                 return x
             }
 
             """, [
             """
-            t.adg:2:22: error: unsupported in adgen: 'return' inside a loop; accumulate into a variable and return after the loop
-                for i in 0..<3 { return x }
-                                 ^
+            t.adg:2:16: error: 'break' is only allowed inside a loop
+                if x > 0 { break }
+                           ^
+            """,
+            """
+            t.adg:3:5: error: 'continue' is only allowed inside a loop
+                continue
+                ^
+            """,
+        ])
+    }
+
+    func testUnresolvedLoopLabel() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                var s = x
+                rows: for i in 0..<3 {
+                    s += Double(i)
+                    if s > 4 { break columns }
+                }
+                return s
+            }
+
+            """, [
+            """
+            t.adg:5:20: error: use of unresolved label 'columns'
+                    if s > 4 { break columns }
+                               ^
+            """,
+        ])
+    }
+
+    func testLabelOnAStatementOtherThanALoop() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                check: if x > 0 { return x }
+                return 0
+            }
+
+            """, [
+            """
+            t.adg:2:12: error: unsupported in adgen: a label here; labels name 'for', 'while' and 'repeat' loops, found 'if'
+                check: if x > 0 { return x }
+                       ^
+            """,
+        ])
+    }
+
+    func testGuardBodyThatFallsThrough() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                var y = x
+                guard x > 0 else { y = 1 }
+                return y
+            }
+
+            """, [
+            """
+            t.adg:3:5: error: 'guard' body must not fall through, consider using a 'return', 'break' or 'continue' to exit the scope
+                guard x > 0 else { y = 1 }
+                ^
+            """,
+        ])
+    }
+
+    func testCodeAfterBreakOrContinue() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                var y = x
+                while y > 1 {
+                    y -= 1
+                    continue
+                    y *= 2
+                }
+                return y
+            }
+
+            """, [
+            """
+            t.adg:6:9: error: code after 'continue' will never be executed
+                    y *= 2
+                    ^
+            """,
+        ])
+    }
+
+    func testRepeatConditionNamingABodyLocal() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                var y = x
+                repeat {
+                    let step = y / 2
+                    y -= step
+                } while step > 0.1
+                return y
+            }
+
+            """, [
+            """
+            t.adg:4:13: error: unsupported in adgen: 'step' is declared in a 'repeat' body and named in its condition, where Swift does not see it; rename the one in the body
+                    let step = y / 2
+                        ^
             """,
         ])
     }

@@ -53,8 +53,8 @@ struct FunctionLowering {
     mutating func lowerStatement(_ statement: Syntax.Statement) -> IR.Statement? {
         let location = statement.location
         switch statement.kind {
-        case .invalid:
-            return nil
+        case .invalid, .breakLoop, .continueLoop, .repeatWhile, .guardElse, .labelled:
+            return nil  // the last five were rewritten by EarlyExitLowering
         case let .declaration(isVar, name, nameLocation, type, initializer):
             return lowerDeclaration(isVar: isVar, name: name, nameLocation: nameLocation, type: type,
                                     initializer: initializer, at: location)
@@ -83,10 +83,6 @@ struct FunctionLowering {
             let irElse = elseBody.map { lowerBlock($0) } ?? []
             return IR.Statement(.ifElse(condition: irCondition, then: irThen, else: irElse), at: location)
         case let .returnValue(value):
-            if loopDepth > 0 {
-                error("unsupported in adgen: 'return' inside a loop; accumulate into a variable and return after the loop",
-                      at: location)
-            }
             guard let value else {
                 error("non-void function should return a value", at: location)
                 return nil
@@ -235,7 +231,11 @@ enum IdentifierCollector {
                 statements += thenBody + (elseBody ?? [])
             case let .returnValue(value): if let value { expressions.append(value) }
             case let .expression(value): expressions.append(value)
-            case .invalid: break
+            case let .repeatWhile(body, condition), let .guardElse(condition, body):
+                expressions.append(condition)
+                statements += body
+            case let .labelled(_, loop): statements.append(loop)
+            case .breakLoop, .continueLoop, .invalid: break
             }
         }
         while let expression = expressions.popLast() {

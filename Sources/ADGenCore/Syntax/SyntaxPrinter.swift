@@ -49,6 +49,19 @@ public enum SyntaxPrinter {
                 lines.append(pad + "return \(value.map(expression) ?? "")" + at)
             case .expression(let value):
                 lines.append(pad + "expression \(expression(value))" + at)
+            case .breakLoop(let label):
+                lines.append(pad + "break\(label.map { " " + $0 } ?? "")" + at)
+            case .continueLoop(let label):
+                lines.append(pad + "continue\(label.map { " " + $0 } ?? "")" + at)
+            case let .repeatWhile(body, condition):
+                lines.append(pad + "repeat while \(expression(condition))" + at)
+                statements(body, indent: indent + 1, into: &lines)
+            case let .guardElse(condition, body):
+                lines.append(pad + "guard \(expression(condition)) else" + at)
+                statements(body, indent: indent + 1, into: &lines)
+            case let .labelled(label, loop):
+                lines.append(pad + "\(label):" + at)
+                statements([loop], indent: indent, into: &lines)
             case .invalid:
                 lines.append(pad + "<invalid>" + at)
             }

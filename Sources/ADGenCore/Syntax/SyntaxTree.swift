@@ -51,6 +51,16 @@ public enum Syntax {
             case whileLoop(condition: Expression, body: [Statement])
             case ifElse(condition: Expression, then: [Statement], else: [Statement]?)
             case returnValue(Expression?)
+            /// `break` / `break label`; lowered away by ``EarlyExitLowering``, like the next four.
+            case breakLoop(label: String?)
+            /// `continue` / `continue label`.
+            case continueLoop(label: String?)
+            /// `repeat { body } while condition`.
+            case repeatWhile(body: [Statement], condition: Expression)
+            /// `guard condition else { body }`; the body must leave the scope.
+            case guardElse(condition: Expression, body: [Statement])
+            /// `label: for …`, `label: while …`, `label: repeat …`.
+            case labelled(label: String, loop: Statement)
             /// An expression used as a statement (rejected by sema with a clear message).
             case expression(Expression)
             /// Statement that failed to parse; sema skips it.
