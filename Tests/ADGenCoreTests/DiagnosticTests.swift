@@ -1380,17 +1380,75 @@ final class DiagnosticTests: XCTestCase {
         ])
     }
 
-    func testArrayLiteral() {
+    func testEmptyArrayLiteral() {
         assertDiagnostics("""
             func f(x: Double) -> Double {
-                let a = [x, 1]
+                let a: [Double] = []
                 return x
             }
 
             """, [
             """
-            t.adg:2:13: error: unsupported in adgen: array literals; use '[Double](repeating: 0.0, count: n)'
-                let a = [x, 1]
+            t.adg:2:23: error: unsupported in adgen: empty array literals; use '[Double](repeating: 0.0, count: 0)'
+                let a: [Double] = []
+                                  ^
+            """,
+        ])
+    }
+
+    func testArrayLiteralElementsOfMismatchingTypes() {
+        assertDiagnostics("""
+            func f(x: Double, n: Int) -> Double {
+                let a = [x, n]
+                let b: [Int] = [1.0, 2]
+                return x
+            }
+
+            """, [
+            """
+            t.adg:2:17: error: elements of the array literal have mismatching types 'Double' and 'Int'; convert with 'Double(...)'
+                let a = [x, n]
+                            ^
+            """,
+            """
+            t.adg:3:20: error: cannot convert value of type '[Double]' to expected type '[Int]'
+                let b: [Int] = [1.0, 2]
+                               ^
+            """,
+        ])
+    }
+
+    func testArrayLiteralEvaluatedLaterOrNotAtAll() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                var k = 0
+                while g(v: [x, 1]) > 0.5 * x { k += 1 }
+                return x
+            }
+            func g(v: [Double]) -> Double {
+                return v[0]
+            }
+
+            """, [
+            """
+            t.adg:3:16: error: unsupported in adgen: an array literal in a 'while' condition or a branch of '? :', '&&' or '||'; declare it with 'let' before
+                while g(v: [x, 1]) > 0.5 * x { k += 1 }
+                           ^
+            """,
+        ])
+    }
+
+    func testArrayLiteralOfArrays() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                let a = [[x]]
+                return x
+            }
+
+            """, [
+            """
+            t.adg:2:13: error: unsupported in adgen: arrays of '[Double]'; adgen has [Double] and [Int]
+                let a = [[x]]
                         ^
             """,
         ])

@@ -3,6 +3,8 @@
 enum NaturalType: Equatable {
     case known(IRType)
     case integerLiteral
+    /// An array literal of integer literals: `[Int]` unless `[Double]` is expected.
+    case integerLiteralArray
     /// Already reported; suppresses follow-on errors.
     case error
 
@@ -10,6 +12,7 @@ enum NaturalType: Equatable {
         switch self {
         case .known(let type): return type
         case .integerLiteral: return expected == .double ? .double : .int
+        case .integerLiteralArray: return expected == .doubleArray ? .doubleArray : .intArray
         case .error: return nil
         }
     }
@@ -76,6 +79,8 @@ extension FunctionLowering {
                 error("unsupported in adgen: arrays of '\(element.name)'; use [Double] or [Int]", at: element.location)
                 return .error
             }
+        case .arrayLiteral(let elements):
+            return arrayLiteralType(elements, at: expression.location)
         case let .unary(op, operand):
             let inner = naturalType(operand)
             if op == "!" { return inner == .error ? .error : .known(.bool) }
@@ -101,13 +106,16 @@ extension FunctionLowering {
         switch (a, b) {
         case (.error, _), (_, .error): return .error
         case (.integerLiteral, .integerLiteral): return .integerLiteral
+        case (.integerLiteralArray, .integerLiteralArray): return a
+        case (.integerLiteralArray, .known(.doubleArray)), (.integerLiteralArray, .known(.intArray)): return b
+        case (.known(.doubleArray), .integerLiteralArray), (.known(.intArray), .integerLiteralArray): return a
         case (.integerLiteral, .known(.double)), (.integerLiteral, .known(.int)): return b
         case (.known(.double), .integerLiteral), (.known(.int), .integerLiteral): return a
         case let (.known(x), .known(y)) where x == y: return a
         default:
             let describe = { (t: NaturalType) -> String in
                 if case .known(let type) = t { return "'\(type)'" }
-                return "integer literal"
+                return t == .integerLiteral ? "integer literal" : "array literal of integers"
             }
             error("\(context) have mismatching types \(describe(a)) and \(describe(b))"
                   + (a == .known(.int) || b == .known(.int) ? "; convert with 'Double(...)'" : ""), at: location)

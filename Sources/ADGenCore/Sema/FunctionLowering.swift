@@ -6,6 +6,12 @@ struct FunctionLowering {
     let signature: Sema.Signature
     var scopes = ScopeStack()
     var loopDepth = 0
+    /// Statements to run before (`prelude`) and after (`trailing`) the statement being
+    /// lowered: array literals built into arrays (``FunctionLowering+ArrayLiterals``).
+    var prelude: [IR.Statement] = []
+    var trailing: [IR.Statement] = []
+    /// Above 0 while lowering what Swift may evaluate later or not at all.
+    var deferredEvaluation = 0
     /// The calls this function makes, for sema's recursion and depth checks.
     var calls: [(callee: String, location: SourceLocation)] = []
 
@@ -46,8 +52,21 @@ struct FunctionLowering {
 
     mutating func lowerBlock(_ statements: [Syntax.Statement], newScope: Bool = true) -> [IR.Statement] {
         if newScope { scopes.push() }
-        defer { if newScope { scopes.pop() } }
-        return statements.compactMap { lowerStatement($0) }
+        let outer = (prelude, trailing)
+        (prelude, trailing) = ([], [])
+        defer {
+            if newScope { scopes.pop() }
+            (prelude, trailing) = outer
+        }
+        var lowered: [IR.Statement] = []
+        for statement in statements {
+            let irStatement = lowerStatement(statement)
+            lowered += prelude
+            if let irStatement { lowered.append(irStatement) }
+            lowered += trailing
+            (prelude, trailing) = ([], [])
+        }
+        return lowered
     }
 
     mutating func lowerStatement(_ statement: Syntax.Statement) -> IR.Statement? {
@@ -72,7 +91,9 @@ struct FunctionLowering {
             guard let irSequence else { return nil }
             return IR.Statement(.forLoop(IR.ForLoop(index: index, sequence: irSequence, body: irBody)), at: location)
         case let .whileLoop(condition, body):
+            deferredEvaluation += 1
             let irCondition = lowerExpression(condition, expecting: .bool)
+            deferredEvaluation -= 1
             loopDepth += 1
             let irBody = lowerBlock(body)
             loopDepth -= 1
@@ -107,6 +128,10 @@ struct FunctionLowering {
         guard let initializer else {
             error("adgen requires an initial value in the declaration of '\(name)'", at: nameLocation)
             return nil
+        }
+        if case .arrayLiteral(let elements) = initializer.kind {
+            return lowerLiteralDeclaration(name, isVar: isVar, nameLocation: nameLocation, declaredType: declaredType,
+                                           elements: elements, initializer: initializer, at: location)
         }
         let failed = declaredType == nil && naturalType(initializer) == .error
         let value = lowerExpression(initializer, expecting: declaredType)
@@ -245,6 +270,7 @@ enum IdentifierCollector {
             case let .subscriptAccess(base, index): expressions += [base, index]
             case let .call(_, arguments): expressions += arguments.map(\.value)
             case let .arrayRepeating(_, value, count): expressions += [value, count]
+            case .arrayLiteral(let elements): expressions += elements
             case let .unary(_, operand): expressions.append(operand)
             case let .binary(_, lhs, rhs): expressions += [lhs, rhs]
             case let .ternary(condition, thenValue, elseValue): expressions += [condition, thenValue, elseValue]

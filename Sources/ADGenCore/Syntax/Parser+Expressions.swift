@@ -221,14 +221,13 @@ extension Parser {
         return node(.call(name: name, arguments: arguments), at: location, children: arguments.map(\.value))
     }
 
-    /// `[Double](repeating: value, count: n)`; array literals are rejected.
+    /// `[Double](repeating: value, count: n)`, or an array literal `[a, b, c]`.
     mutating func parseArrayInitializer() -> Expression {
-        let open = advance()
-        guard case .identifier(let element) = current.kind, peek(1).kind == .punct(.rBracket),
-              peek(2).kind == .punct(.lParen) else {
-            error("unsupported in adgen: array literals; use '[Double](repeating: 0.0, count: n)'", at: open.location)
-            return invalid(open.location)
+        guard case .identifier = peek(1).kind, peek(2).kind == .punct(.rBracket), peek(3).kind == .punct(.lParen) else {
+            return parseArrayLiteral()
         }
+        let open = advance()
+        guard case .identifier(let element) = current.kind else { return invalid(open.location) }
         _ = advance()
         _ = advance()
         _ = advance()
@@ -240,5 +239,24 @@ extension Parser {
         let count = parseExpression()
         guard expect(.rParen, "expected ')' to close the array initializer") else { return invalid(open.location) }
         return node(.arrayRepeating(element: type, value: value, count: count), at: open.location, children: [value, count])
+    }
+
+    /// `[a, b, c]`, a trailing comma allowed.
+    mutating func parseArrayLiteral() -> Expression {
+        let open = advance()
+        if check(.rBracket) {
+            error("unsupported in adgen: empty array literals; use '[Double](repeating: 0.0, count: 0)'", at: open.location)
+            _ = advance()
+            return invalid(open.location)
+        }
+        var elements: [Expression] = []
+        repeat {
+            if check(.rBracket) { break }
+            elements.append(parseExpression())
+        } while match(.comma) && !panicking
+        guard expect(.rBracket, "expected ']' to close the array literal opened at \(open.location)") else {
+            return invalid(open.location)
+        }
+        return node(.arrayLiteral(elements), at: open.location, children: elements)
     }
 }

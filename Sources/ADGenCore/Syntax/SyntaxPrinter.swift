@@ -81,6 +81,7 @@ public enum SyntaxPrinter {
                 .joined(separator: ", ") + ")"
         case let .arrayRepeating(element, value, count):
             return "[\(element.name)](repeating: \(self.expression(value)), count: \(self.expression(count)))"
+        case .arrayLiteral(let elements): return "[" + elements.map { self.expression($0) }.joined(separator: ", ") + "]"
         case let .unary(op, operand): return "(\(op)\(self.expression(operand)))"
         case let .binary(op, lhs, rhs): return "(\(self.expression(lhs)) \(op) \(self.expression(rhs)))"
         case let .ternary(condition, thenValue, elseValue):

@@ -99,6 +99,8 @@ public enum Syntax {
             case call(name: String, arguments: [Argument])
             /// `[Double](repeating: v, count: n)`.
             case arrayRepeating(element: TypeName, value: Expression, count: Expression)
+            /// `[1.0, x, 2]`.
+            case arrayLiteral([Expression])
             case unary(op: String, operand: Expression)
             case binary(op: String, lhs: Expression, rhs: Expression)
             case ternary(condition: Expression, then: Expression, else: Expression)
