@@ -1718,6 +1718,76 @@ final class DiagnosticTests: XCTestCase {
         ])
     }
 
+    func testSwitchWithoutDefault() {
+        assertDiagnostics("""
+            func f(x: Double, k: Int) -> Double {
+                var y = x
+                switch k {
+                case 0:
+                    y = 1
+                }
+                return y
+            }
+
+            """, [
+            """
+            t.adg:3:5: error: switch must be exhaustive; add a 'default' clause
+                switch k {
+                ^
+            """,
+        ])
+    }
+
+    func testSwitchCaseWithoutStatements() {
+        assertDiagnostics("""
+            func f(x: Double, k: Int) -> Double {
+                var y = x
+                switch k {
+                case 0:
+                default:
+                    y = 2
+                }
+                return y
+            }
+
+            """, [
+            """
+            t.adg:4:5: error: 'case' label in a 'switch' must have at least one executable statement
+                case 0:
+                ^
+            """,
+        ])
+    }
+
+    func testFallthroughOutOfPlace() {
+        assertDiagnostics("""
+            func f(x: Double, k: Int) -> Double {
+                var y = x
+                switch k {
+                case 0:
+                    if y > 0 { fallthrough }
+                    y = 2
+                default:
+                    y = 3
+                    fallthrough
+                }
+                return y
+            }
+
+            """, [
+            """
+            t.adg:9:9: error: 'fallthrough' without a following 'case' or 'default' block
+                    fallthrough
+                    ^
+            """,
+            """
+            t.adg:5:20: error: unsupported in adgen: 'fallthrough' other than as the last statement of a 'case' before another
+                    if y > 0 { fallthrough }
+                               ^
+            """,
+        ])
+    }
+
     func testBreakAndContinueOutsideALoop() {
         assertDiagnostics("""
             func f(x: Double) -> Double {
@@ -1728,7 +1798,7 @@ final class DiagnosticTests: XCTestCase {
 
             """, [
             """
-            t.adg:2:16: error: 'break' is only allowed inside a loop
+            t.adg:2:16: error: 'break' is only allowed inside a loop or 'switch'
                 if x > 0 { break }
                            ^
             """,
@@ -1769,7 +1839,7 @@ final class DiagnosticTests: XCTestCase {
 
             """, [
             """
-            t.adg:2:12: error: unsupported in adgen: a label here; labels name 'for', 'while' and 'repeat' loops, found 'if'
+            t.adg:2:12: error: unsupported in adgen: a label here; labels name 'for', 'while' and 'repeat' loops and 'switch', found 'if'
                 check: if x > 0 { return x }
                        ^
             """,

@@ -31,6 +31,8 @@ struct EarlyExitLowering {
         var escapes: Set<String> = []
         /// On the outermost loop: the flag and value of a `return` inside it.
         var returned: (flag: String, value: String)?
+        /// A `switch` (``EarlyExitLowering+Switch``): `break` leaves it, `continue` does not stop at it.
+        var isSwitch = false
     }
 
     /// A lowered statement list: the flags of the innermost loop it may set (at the top
@@ -81,7 +83,7 @@ struct EarlyExitLowering {
     static func needsLowering(_ body: [Syntax.Statement]) -> Bool {
         body.contains { statement in
             switch statement.kind {
-            case .breakLoop, .continueLoop, .repeatWhile, .guardElse, .labelled: return true
+            case .breakLoop, .continueLoop, .repeatWhile, .guardElse, .labelled, .switchCases, .fallthroughCase: return true
             case .forIn(_, _, _, let body), .whileLoop(_, let body): return needsLowering(body) || containsReturn(body)
             case let .ifElse(_, thenBody, elseBody): return needsLowering(thenBody + (elseBody ?? []))
             default: return false
@@ -174,7 +176,7 @@ struct EarlyExitLowering {
         case .continueLoop(let label):
             return jump(breaking: false, label: label, at: location)
         case .returnValue(let value):
-            guard !frames.isEmpty, let value else { return Lowered(statements: [statement]) }
+            guard frames.contains(where: { !$0.isSwitch }), let value else { return Lowered(statements: [statement]) }
             return returnInLoop(value, at: location)
         case let .ifElse(condition, thenBody, elseBody):
             let thenBranch = block(thenBody)
@@ -198,10 +200,17 @@ struct EarlyExitLowering {
             }
             switch loop.kind {
             case .forIn, .whileLoop, .repeatWhile: return self.loop(loop, label: label)
+            case let .switchCases(subject, cases, defaultBody):
+                return switchStatement(subject, cases, defaultBody, label: label, at: loop.location)
             default: return self.statement(loop)  // a loop that failed to parse
             }
         case .forIn, .whileLoop, .repeatWhile:
             return loop(statement, label: nil)
+        case let .switchCases(subject, cases, defaultBody):
+            return switchStatement(subject, cases, defaultBody, label: nil, at: location)
+        case .fallthroughCase:
+            errors.append(("unsupported in adgen: 'fallthrough' other than as the last statement of a 'case' before another", location))
+            return Lowered(statements: [])
         default:
             return Lowered(statements: [statement])
         }
@@ -222,10 +231,17 @@ struct EarlyExitLowering {
     mutating func jump(breaking: Bool, label: String?, at location: SourceLocation) -> Lowered {
         let keyword = breaking ? "break" : "continue"
         guard !frames.isEmpty else {
-            errors.append(("'\(keyword)' is only allowed inside a loop", location))
+            errors.append(("'\(keyword)' is only allowed inside a loop\(breaking ? " or 'switch'" : "")", location))
             return Lowered(statements: [])
         }
         var target = frames.count - 1
+        if !breaking, label == nil {
+            guard let loop = frames.lastIndex(where: { !$0.isSwitch }) else {
+                errors.append(("'continue' is only allowed inside a loop", location))
+                return Lowered(statements: [])
+            }
+            target = loop
+        }
         if let label {
             guard let found = frames.lastIndex(where: { $0.label == label }) else {
                 errors.append(("use of unresolved label '\(label)'", location))

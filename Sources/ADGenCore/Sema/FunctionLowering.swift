@@ -72,8 +72,8 @@ struct FunctionLowering {
     mutating func lowerStatement(_ statement: Syntax.Statement) -> IR.Statement? {
         let location = statement.location
         switch statement.kind {
-        case .invalid, .breakLoop, .continueLoop, .repeatWhile, .guardElse, .labelled:
-            return nil  // the last five were rewritten by EarlyExitLowering
+        case .invalid, .breakLoop, .continueLoop, .repeatWhile, .guardElse, .labelled, .switchCases, .fallthroughCase:
+            return nil  // all but the first were rewritten by EarlyExitLowering
         case let .declaration(isVar, name, nameLocation, type, initializer):
             return lowerDeclaration(isVar: isVar, name: name, nameLocation: nameLocation, type: type,
                                     initializer: initializer, at: location)
@@ -260,7 +260,14 @@ enum IdentifierCollector {
                 expressions.append(condition)
                 statements += body
             case let .labelled(_, loop): statements.append(loop)
-            case .breakLoop, .continueLoop, .invalid: break
+            case let .switchCases(subject, cases, defaultBody):
+                expressions.append(subject)
+                for switchCase in cases {
+                    expressions += switchCase.values
+                    statements += switchCase.body
+                }
+                statements += defaultBody ?? []
+            case .breakLoop, .continueLoop, .fallthroughCase, .invalid: break
             }
         }
         while let expression = expressions.popLast() {

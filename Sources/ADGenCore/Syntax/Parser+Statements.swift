@@ -75,6 +75,10 @@ extension Parser {
             return parseRepeat()
         case .keyword(.guard):
             return parseGuard()
+        case .keyword(.switch):
+            return parseSwitch()
+        case .keyword(.fallthrough):
+            return Syntax.Statement(kind: .fallthroughCase, location: advance().location)
         case .identifier where peek(1).kind == .punct(.colon):
             return parseLabelled()
         case .keyword(let keyword) where ![.true, .false].contains(keyword):

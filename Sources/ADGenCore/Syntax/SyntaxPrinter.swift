@@ -59,6 +59,18 @@ public enum SyntaxPrinter {
             case let .guardElse(condition, body):
                 lines.append(pad + "guard \(expression(condition)) else" + at)
                 statements(body, indent: indent + 1, into: &lines)
+            case let .switchCases(subject, cases, defaultBody):
+                lines.append(pad + "switch \(expression(subject))" + at)
+                for switchCase in cases {
+                    lines.append(pad + "case \(switchCase.values.map(expression).joined(separator: ", ")) @\(switchCase.location)")
+                    statements(switchCase.body, indent: indent + 1, into: &lines)
+                }
+                if let defaultBody {
+                    lines.append(pad + "default")
+                    statements(defaultBody, indent: indent + 1, into: &lines)
+                }
+            case .fallthroughCase:
+                lines.append(pad + "fallthrough" + at)
             case let .labelled(label, loop):
                 lines.append(pad + "\(label):" + at)
                 statements([loop], indent: indent, into: &lines)

@@ -61,11 +61,22 @@ public enum Syntax {
             case guardElse(condition: Expression, body: [Statement])
             /// `label: for …`, `label: while …`, `label: repeat …`.
             case labelled(label: String, loop: Statement)
+            /// `switch subject { case 1, 2: … default: … }`; `default` is nil when missing.
+            case switchCases(subject: Expression, cases: [SwitchCase], default: [Statement]?)
+            /// `fallthrough`, as the last statement of a `case`.
+            case fallthroughCase
             /// An expression used as a statement (rejected by sema with a clear message).
             case expression(Expression)
             /// Statement that failed to parse; sema skips it.
             case invalid
         }
+    }
+
+    /// `case v1, v2: body` of a `switch`.
+    public struct SwitchCase: Sendable {
+        public var values: [Expression]
+        public var body: [Statement]
+        public var location: SourceLocation
     }
 
     /// The sequence of a `for` loop.

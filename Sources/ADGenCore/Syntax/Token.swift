@@ -24,9 +24,10 @@ public struct Token: Sendable, Equatable {
 public enum Keyword: String, Sendable, CaseIterable {
     case `func`, `let`, `var`, `for`, `in`, `while`, `if`, `else`, `return`
     case `true`, `false`
+    case `break`, `continue`, `guard`, `switch`, `case`, `default`, `fallthrough`, `repeat`
     // Swift keywords adgen does not support, recognised for clear messages.
-    case `break`, `continue`, `guard`, `switch`, `struct`, `class`, `enum`, `import`
-    case `repeat`, `defer`, `do`, `throw`, `throws`, `try`, `inout`, `static`, `case`
+    case `struct`, `class`, `enum`, `import`
+    case `defer`, `do`, `throw`, `throws`, `try`, `inout`, `static`
     case `protocol`, `extension`, `typealias`, `init`, `self`, `nil`, `as`, `is`
 }
 
