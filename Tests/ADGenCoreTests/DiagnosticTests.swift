@@ -559,15 +559,89 @@ final class DiagnosticTests: XCTestCase {
         ])
     }
 
-    func testInoutParameter() {
+    func testInoutParameterOfAFunctionWithAResult() {
         assertDiagnostics("""
             func f(x: inout Double) -> Double { return x }
 
             """, [
             """
-            t.adg:1:11: error: unsupported in adgen: 'inout' parameters
+            t.adg:1:28: error: unsupported in adgen: 'inout' parameters of a function that returns a value; return nothing, or return the new value instead
             func f(x: inout Double) -> Double { return x }
+                                       ^
+            """,
+        ])
+    }
+
+    func testReturnInAnInoutHelper() {
+        assertDiagnostics("""
+            func clip(_ v: inout Double) {
+                if v > 0 { return }
+                v = 0
+            }
+
+            """, [
+            """
+            t.adg:2:16: error: unsupported in adgen: 'return' in 'clip', a function with 'inout' parameters; let its body run to the end
+                if v > 0 { return }
+                           ^
+            """,
+        ])
+    }
+
+    func testInoutArguments() {
+        assertDiagnostics("""
+            func scale(_ y: inout [Double], _ a: Double) {
+                for i in y.indices { y[i] *= a }
+            }
+            func f(x: [Double], t: Double) -> Double {
+                var y = x
+                scale(y, t)
+                scale(&y, &t)
+                scale(&y, y[0])
+                let z = scale(&y, 2)
+                return sin(&t)
+            }
+
+            """, [
+            """
+            t.adg:6:11: error: passing an argument to 'inout' parameter 'y' requires an explicit '&'
+                scale(y, t)
                       ^
+            """,
+            """
+            t.adg:7:15: error: '&' used with parameter 'a', which is not 'inout'
+                scale(&y, &t)
+                          ^
+            """,
+            """
+            t.adg:8:12: error: overlapping accesses to 'y'; copy it to a local variable first
+                scale(&y, y[0])
+                       ^
+            """,
+            """
+            t.adg:9:13: error: 'scale' has 'inout' parameters and returns nothing; call it as a statement
+                let z = scale(&y, 2)
+                        ^
+            """,
+            """
+            t.adg:10:16: error: '&' used with an argument that is not 'inout'; 'sin' takes its arguments by value
+                return sin(&t)
+                           ^
+            """,
+        ])
+    }
+
+    func testAmpersandOutsideACall() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                return x + &x
+            }
+
+            """, [
+            """
+            t.adg:2:16: error: unsupported in adgen: '&' here; it marks an argument for an 'inout' parameter, 'f(&a)'
+                return x + &x
+                           ^
             """,
         ])
     }

@@ -185,6 +185,14 @@ extension FunctionLowering {
     }
 
     mutating func callType(name: String, arguments: [Syntax.Argument], at location: SourceLocation) -> NaturalType {
+        if signatures[name]?.isHelper == true {
+            error("'\(name)' has 'inout' parameters and returns nothing; call it as a statement", at: location)
+            return .error
+        }
+        if let marked = arguments.first(where: \.isInout) {
+            error("'&' used with an argument that is not 'inout'; '\(name)' takes its arguments by value", at: marked.location)
+            return .error
+        }
         if name == "Double" {
             guard arguments.count == 1, arguments[0].label == nil else {
                 error("'Double(...)' takes one unlabeled Int argument", at: location)

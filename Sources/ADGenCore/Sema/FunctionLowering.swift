@@ -12,6 +12,8 @@ struct FunctionLowering {
     var trailing: [IR.Statement] = []
     /// Above 0 while lowering what Swift may evaluate later or not at all.
     var deferredEvaluation = 0
+    /// The `inout` helpers being inlined, innermost last (``FunctionLowering+InoutCalls``).
+    var inlining: [String] = []
     /// The calls this function makes, for sema's recursion and depth checks.
     var calls: [(callee: String, location: SourceLocation)] = []
 
@@ -20,7 +22,8 @@ struct FunctionLowering {
         self.signature = signature
         scopes.reserved = IdentifierCollector.identifiers(in: signature.syntax)
         for parameter in signature.parameters {
-            _ = scopes.declare(parameter.name, type: parameter.type, mutable: false, at: signature.syntax.location)
+            _ = scopes.declare(parameter.name, type: parameter.type, mutable: signature.inoutParameters.contains(parameter.name),
+                               at: signature.syntax.location)
         }
         scopes.push()
     }
@@ -43,7 +46,7 @@ struct FunctionLowering {
             error("unsupported in adgen: early returns in '\(function.name)' need too much code duplication; use 'if / else' and one 'return' per path",
                   at: function.location)
         }
-        if !ReturnNormalization.terminates(normalized), !sema.diagnostics.hasErrors || !body.isEmpty {
+        if !signature.isHelper, !ReturnNormalization.terminates(normalized), !sema.diagnostics.hasErrors || !body.isEmpty {
             error("missing return in function '\(function.name)' expected to return '\(resultName)'",
                   at: function.closingBrace)
         }
@@ -104,12 +107,23 @@ struct FunctionLowering {
             let irElse = elseBody.map { lowerBlock($0) } ?? []
             return IR.Statement(.ifElse(condition: irCondition, then: irThen, else: irElse), at: location)
         case let .returnValue(value):
+            if signature.isHelper {
+                // (A helper that declares a result was reported at its signature.)
+                if function.result != nil { return nil }
+                error("unsupported in adgen: 'return' in '\(function.name)', a function with 'inout' parameters; let its body run to the end",
+                      at: location)
+                return nil
+            }
             guard let value else {
                 error("non-void function should return a value", at: location)
                 return nil
             }
             return IR.Statement(.returnValues([lowerExpression(value, expecting: signature.result)]), at: location)
         case let .expression(expression):
+            if case let .call(name, arguments) = expression.kind, let callee = signatures[name], callee.isHelper {
+                prelude += inlineHelperCall(callee, arguments, at: expression.location)
+                return nil
+            }
             if case .call(let name, _) = expression.kind {
                 error("result of call to '\(name)' is unused", at: expression.location)
             } else if case .invalid = expression.kind {

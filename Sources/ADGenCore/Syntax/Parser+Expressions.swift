@@ -86,7 +86,7 @@ extension Parser {
             let rhs = parseBinary(level: level + 1)
             lhs = node(.binary(op: punct.rawValue, lhs: lhs, rhs: rhs), at: opToken.location, children: [lhs, rhs])
         }
-        if case .punct(let punct) = current.kind, punct == .otherOperator || punct == .not && current.leftBound {
+        if case .punct(let punct) = current.kind, punct == .otherOperator || punct == .ampersand || punct == .not && current.leftBound {
             error("unsupported in adgen: this operator", at: current.location)
             return invalid(current.location)
         }
@@ -181,6 +181,9 @@ extension Parser {
             return node(.parenthesized(inner), at: token.location, children: [inner])
         case .punct(.lBracket):
             return parseArrayInitializer()
+        case .punct(.ampersand):
+            error("unsupported in adgen: '&' here; it marks an argument for an 'inout' parameter, 'f(&a)'", at: token.location)
+            return invalid(token.location)
         case .punct(.lBrace):
             error("unsupported in adgen: closures", at: token.location)
             return invalid(token.location)
@@ -209,8 +212,9 @@ extension Parser {
                     _ = advance()
                     _ = advance()
                 }
-                let value = parseExpression()
-                arguments.append(Syntax.Argument(label: label, value: value, location: argumentLocation))
+                let isInout = match(.ampersand)
+                let value = isInout ? parsePostfix() : parseExpression()
+                arguments.append(Syntax.Argument(label: label, value: value, location: argumentLocation, isInout: isInout))
             } while match(.comma) && !panicking
         }
         guard expect(.rParen, "expected ')' to close the argument list of '\(name)'") else { return invalid(location) }

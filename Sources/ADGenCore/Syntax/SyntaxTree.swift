@@ -29,6 +29,7 @@ public enum Syntax {
         public var name: String
         public var type: TypeName
         public var location: SourceLocation
+        public var isInout = false
     }
 
     public struct TypeName: Sendable, Equatable {
@@ -124,5 +125,7 @@ public enum Syntax {
         public var label: String?
         public var value: Expression
         public var location: SourceLocation
+        /// `&a`, for an `inout` parameter.
+        public var isInout = false
     }
 }

@@ -39,7 +39,7 @@ public enum Punct: String, Sendable, CaseIterable {
     case assign = "=", plusAssign = "+=", minusAssign = "-=", starAssign = "*=", slashAssign = "/="
     case percentAssign = "%="
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
-    case and = "&&", or = "||", not = "!"
+    case and = "&&", or = "||", not = "!", ampersand = "&"
     case halfOpen = "..<", closed = "..."
     /// Any other operator character sequence Swift would accept (`&+`, `<<`, `??` ...).
     case otherOperator = "<operator>"
