@@ -1282,14 +1282,14 @@ final class DiagnosticTests: XCTestCase {
         assertDiagnostics("""
             func f(a: [Double]) -> Double {
                 var b = a
-                b.append(1)
+                b.removeLast()
                 return b[0]
             }
 
             """, [
             """
-            t.adg:3:7: error: unsupported in adgen: method calls ('.append(...)')
-                b.append(1)
+            t.adg:3:7: error: unsupported in adgen: method calls ('.removeLast(...)'); adgen has 'a.append(e)'
+                b.removeLast()
                   ^
             """,
         ])
@@ -1457,15 +1457,15 @@ final class DiagnosticTests: XCTestCase {
     func testEmptyArrayLiteral() {
         assertDiagnostics("""
             func f(x: Double) -> Double {
-                let a: [Double] = []
+                let a = []
                 return x
             }
 
             """, [
             """
-            t.adg:2:23: error: unsupported in adgen: empty array literals; use '[Double](repeating: 0.0, count: 0)'
-                let a: [Double] = []
-                                  ^
+            t.adg:2:13: error: empty collection literal requires an explicit type; write 'var a: [Double] = []'
+                let a = []
+                        ^
             """,
         ])
     }
@@ -1508,6 +1508,43 @@ final class DiagnosticTests: XCTestCase {
             t.adg:3:16: error: unsupported in adgen: an array literal in a 'while' condition or a branch of '? :', '&&' or '||'; declare it with 'let' before
                 while g(v: [x, 1]) > 0.5 * x { k += 1 }
                            ^
+            """,
+        ])
+    }
+
+    func testAppendMisuse() {
+        assertDiagnostics("""
+            func f(x: [Double], n: Int) -> Double {
+                x.append(1)
+                var k = n
+                k.append(2)
+                let y = [1.0]
+                let z = y.count + y.append(3)
+                var w = [x[0]]
+                w.sort()
+                return w[0]
+            }
+
+            """, [
+            """
+            t.adg:8:7: error: unsupported in adgen: method calls ('.sort(...)'); adgen has 'a.append(e)'
+                w.sort()
+                  ^
+            """,
+            """
+            t.adg:2:5: error: cannot assign to value: 'x' is a parameter (copy it with 'var xCopy = x')
+                x.append(1)
+                ^
+            """,
+            """
+            t.adg:4:5: error: value of type 'Int' has no member 'append'
+                k.append(2)
+                ^
+            """,
+            """
+            t.adg:6:23: error: 'append' returns nothing; call it as a statement
+                let z = y.count + y.append(3)
+                                  ^
             """,
         ])
     }

@@ -10,6 +10,10 @@
 /// condition, a branch of `? :`, the right side of `&&` and `||`).
 extension FunctionLowering {
     mutating func arrayLiteralType(_ elements: [Syntax.Expression], at location: SourceLocation) -> NaturalType {
+        guard !elements.isEmpty else {
+            error("empty collection literal requires an explicit type; write 'var a: [Double] = []'", at: location)
+            return .error
+        }
         var type = naturalType(elements[0])
         for element in elements.dropFirst() {
             type = unify(type, naturalType(element), at: element.location, context: "elements of the array literal")
@@ -32,7 +36,8 @@ extension FunctionLowering {
     mutating func lowerLiteralDeclaration(_ name: String, isVar: Bool, nameLocation: SourceLocation,
                                           declaredType: IRType?, elements: [Syntax.Expression],
                                           initializer: Syntax.Expression, at location: SourceLocation) -> IR.Statement? {
-        guard let type = literalType(initializer, expecting: declaredType) else { return nil }
+        guard let type = elements.isEmpty && declaredType?.isArray == true ? declaredType
+                : literalType(initializer, expecting: declaredType) else { return nil }
         let values = elements.map { lower($0, as: type.element!) }
         if scopes.isDeclaredInInnermostScope(name) {
             error("invalid redeclaration of '\(name)'", at: nameLocation)
@@ -86,5 +91,21 @@ extension FunctionLowering {
         values.enumerated().map { index, value in
             IR.Statement(.store(array: array, index: .int(index), op: nil, value: value), at: value.location)
         }
+    }
+
+    /// `a.append(e)` on a local `var` array; the reverse sweep shrinks it back.
+    mutating func lowerAppend(_ array: Syntax.Expression, _ value: Syntax.Expression,
+                              at location: SourceLocation) -> IR.Statement? {
+        guard case .name(let name) = array.kind else {
+            error("unsupported in adgen: 'append' to this expression; append to a named array", at: array.location)
+            return nil
+        }
+        guard let info = resolveMutable(name, at: array.location) else { return nil }
+        guard let element = info.type.element else {
+            error("value of type '\(info.type)' has no member 'append'", at: array.location)
+            return nil
+        }
+        let irValue = lowerExpression(value, expecting: element)
+        return IR.Statement(.append(array: info.irName, value: irValue), at: location)
     }
 }

@@ -23,6 +23,9 @@ extension FunctionLowering {
     /// (a declaration's annotation, a parameter type); mismatches are reported.
     mutating func lowerExpression(_ expression: Syntax.Expression, expecting expected: IRType?,
                                   what: String = "value") -> IR.Expression {
+        if case .arrayLiteral(let elements) = expression.kind, elements.isEmpty, let expected, expected.isArray {
+            return emptyArray(expected, count: 0)  // `a = []`, `f([])`: the type is the context's
+        }
         let natural = naturalType(expression)
         guard let type = natural.resolved(expecting: expected) else { return placeholder(expected, expression) }
         if let expected, type != expected {
@@ -81,6 +84,9 @@ extension FunctionLowering {
             }
         case .arrayLiteral(let elements):
             return arrayLiteralType(elements, at: expression.location)
+        case .append:
+            error("'append' returns nothing; call it as a statement", at: expression.location)
+            return .error
         case let .unary(op, operand):
             let inner = naturalType(operand)
             if op == "!" { return inner == .error ? .error : .known(.bool) }
@@ -268,7 +274,8 @@ extension FunctionLowering {
                   at: argument.location)
             return .error
         }
-        for argument in arguments {
+        for (argument, parameter) in zip(arguments, parameters) {
+            if case .arrayLiteral(let elements) = argument.value.kind, elements.isEmpty, parameter.type.isArray { continue }
             if naturalType(argument.value) == .error { return .error }
         }
         return .known(callee.result)

@@ -39,6 +39,8 @@ extension FunctionLowering {
                                    count: lowerExpression(count, expecting: .int, what: "count")), type)
         case .arrayLiteral(let elements):
             return lowerArrayLiteral(elements, as: type, at: location)
+        case .append:
+            return placeholder(type, expression)  // reported by naturalType
         case let .unary(op, operand):
             if op == "!" { return make(.unary(.not, lowerExpression(operand, expecting: .bool, what: "operand of '!'")), .bool) }
             return make(.unary(.negate, lower(operand, as: type)), type)

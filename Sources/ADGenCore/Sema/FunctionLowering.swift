@@ -124,6 +124,9 @@ struct FunctionLowering {
                 prelude += inlineHelperCall(callee, arguments, at: expression.location)
                 return nil
             }
+            if case let .append(array, value) = expression.kind {
+                return lowerAppend(array, value, at: location)
+            }
             if case .call(let name, _) = expression.kind {
                 error("result of call to '\(name)' is unused", at: expression.location)
             } else if case .invalid = expression.kind {
@@ -292,6 +295,7 @@ enum IdentifierCollector {
             case let .call(_, arguments): expressions += arguments.map(\.value)
             case let .arrayRepeating(_, value, count): expressions += [value, count]
             case .arrayLiteral(let elements): expressions += elements
+            case let .append(array, value): expressions += [array, value]
             case let .unary(_, operand): expressions.append(operand)
             case let .binary(_, lhs, rhs): expressions += [lhs, rhs]
             case let .ternary(condition, thenValue, elseValue): expressions += [condition, thenValue, elseValue]

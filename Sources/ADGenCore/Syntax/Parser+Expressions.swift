@@ -130,8 +130,16 @@ extension Parser {
                 guard let (name, _) = expectIdentifier("expected a member name after '.'") else {
                     return invalid(current.location)
                 }
+                if check(.lParen), !current.startsLine, name == "append" {
+                    let open = advance()
+                    let value = parseExpression()
+                    guard expect(.rParen, "expected ')' to close 'append('") else { return invalid(open.location) }
+                    expression = node(.append(array: expression, value: value), at: expression.location,
+                                      children: [expression, value])
+                    continue
+                }
                 if check(.lParen), !current.startsLine {
-                    error("unsupported in adgen: method calls ('.\(name)(...)')", at: previous.location)
+                    error("unsupported in adgen: method calls ('.\(name)(...)'); adgen has 'a.append(e)'", at: previous.location)
                     return invalid(previous.location)
                 }
                 expression = node(.member(base: expression, name: name), at: expression.location, children: [expression])
@@ -248,11 +256,7 @@ extension Parser {
     /// `[a, b, c]`, a trailing comma allowed.
     mutating func parseArrayLiteral() -> Expression {
         let open = advance()
-        if check(.rBracket) {
-            error("unsupported in adgen: empty array literals; use '[Double](repeating: 0.0, count: 0)'", at: open.location)
-            _ = advance()
-            return invalid(open.location)
-        }
+        if match(.rBracket) { return Expression(kind: .arrayLiteral([]), location: open.location) }
         var elements: [Expression] = []
         repeat {
             if check(.rBracket) { break }

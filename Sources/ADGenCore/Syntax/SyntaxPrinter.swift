@@ -93,6 +93,7 @@ public enum SyntaxPrinter {
                 .joined(separator: ", ") + ")"
         case let .arrayRepeating(element, value, count):
             return "[\(element.name)](repeating: \(self.expression(value)), count: \(self.expression(count)))"
+        case let .append(array, value): return "\(self.expression(array)).append(\(self.expression(value)))"
         case .arrayLiteral(let elements): return "[" + elements.map { self.expression($0) }.joined(separator: ", ") + "]"
         case let .unary(op, operand): return "(\(op)\(self.expression(operand)))"
         case let .binary(op, lhs, rhs): return "(\(self.expression(lhs)) \(op) \(self.expression(rhs)))"

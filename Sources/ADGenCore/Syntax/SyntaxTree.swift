@@ -113,6 +113,8 @@ public enum Syntax {
             case arrayRepeating(element: TypeName, value: Expression, count: Expression)
             /// `[1.0, x, 2]`.
             case arrayLiteral([Expression])
+            /// `a.append(value)`, a statement.
+            case append(array: Expression, value: Expression)
             case unary(op: String, operand: Expression)
             case binary(op: String, lhs: Expression, rhs: Expression)
             case ternary(condition: Expression, then: Expression, else: Expression)
