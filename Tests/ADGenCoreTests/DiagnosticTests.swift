@@ -1899,6 +1899,37 @@ final class DiagnosticTests: XCTestCase {
         ])
     }
 
+    func testTooManyExitsInOneBlock() {
+        let exits = (0..<70).map { "        if s > \($0).5 { break }\n        s += 0.25 * s\n" }.joined()
+        let text = "func f(x: Double) -> Double {\n    var s = x\n    for i in 0..<3 {\n" + exits + "    }\n    return s\n}\n"
+        XCTAssertEqual(TestSupport.rendered(text).first?.components(separatedBy: "\n").first,
+                       "t.adg:1:6: error: unsupported in adgen: too many possible exits in one block of 'f' (the code after each runs one 'if' deeper, past 64 levels); combine their conditions")
+    }
+
+    func testContinueNamingASwitch() {
+        assertDiagnostics("""
+            func f(x: Double, k: Int) -> Double {
+                var y = x
+                for i in 0..<3 {
+                    pick: switch k + i {
+                    case 0:
+                        continue pick
+                    default:
+                        y += 1
+                    }
+                }
+                return y
+            }
+
+            """, [
+            """
+            t.adg:6:13: error: 'continue' cannot name the 'switch' 'pick'; name a loop
+                        continue pick
+                        ^
+            """,
+        ])
+    }
+
     func testBreakAndContinueOutsideALoop() {
         assertDiagnostics("""
             func f(x: Double) -> Double {

@@ -72,7 +72,24 @@ struct EarlyExitLowering {
         var lowering = EarlyExitLowering(used: IdentifierCollector.identifiers(in: function), resultType: function.result)
         let body = lowering.block(function.body).statements
         for error in lowering.errors { diagnostics.error(error.message, at: error.location) }
+        if depth(body) > maxDepth {
+            diagnostics.error("unsupported in adgen: too many possible exits in one block of '\(function.name)' (the code after each runs one 'if' deeper, past \(maxDepth) levels); combine their conditions",
+                              at: function.location)
+        }
         return body
+    }
+
+    /// Nesting the rewrite may reach; every later stage recurses over blocks.
+    static let maxDepth = 64
+
+    static func depth(_ body: [Syntax.Statement]) -> Int {
+        body.map { statement in
+            switch statement.kind {
+            case .forIn(_, _, _, let inner), .whileLoop(_, let inner): return 1 + depth(inner)
+            case let .ifElse(_, thenBody, elseBody): return 1 + max(depth(thenBody), depth(elseBody ?? []))
+            default: return 0
+            }
+        }.max() ?? 0
     }
 
     init(used: Set<String>, resultType: Syntax.TypeName?) {
@@ -245,6 +262,10 @@ struct EarlyExitLowering {
         if let label {
             guard let found = frames.lastIndex(where: { $0.label == label }) else {
                 errors.append(("use of unresolved label '\(label)'", location))
+                return Lowered(statements: [])
+            }
+            if !breaking, frames[found].isSwitch {
+                errors.append(("'continue' cannot name the 'switch' '\(label)'; name a loop", location))
                 return Lowered(statements: [])
             }
             target = found
