@@ -126,7 +126,8 @@ struct EarlyExitLowering {
         for (position, statement) in body.enumerated() {
             let lowered = self.statement(statement)
             let rest = Array(body[(position + 1)...])
-            result.exits.formUnion(lowered.exits)
+            // At the top level a loop's `returned` is consumed right after it, below.
+            if !frames.isEmpty { result.exits.formUnion(lowered.exits) }
             if lowered.always {
                 if let next = rest.first {
                     errors.append(("code after '\(Self.jumpName(statement))' will never be executed", next.location))
