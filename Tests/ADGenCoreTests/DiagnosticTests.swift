@@ -575,14 +575,14 @@ final class DiagnosticTests: XCTestCase {
     func testReturnInAnInoutHelper() {
         assertDiagnostics("""
             func clip(_ v: inout Double) {
-                if v > 0 { return }
+                if v > 0 { return v }
                 v = 0
             }
 
             """, [
             """
-            t.adg:2:16: error: unsupported in adgen: 'return' in 'clip', a function with 'inout' parameters; let its body run to the end
-                if v > 0 { return }
+            t.adg:2:16: error: unexpected non-void return value in void function 'clip'; its 'inout' parameters are its results
+                if v > 0 { return v }
                            ^
             """,
         ])

@@ -21,7 +21,9 @@ extension EarlyExitLowering {
         }
         var before: [Syntax.Statement] = []
         var tested = subject
-        if case .name = subject.kind {} else {
+        if cases.isEmpty {
+            // Only a default: nothing to test (an `inout` helper's body, see `lower`).
+        } else if case .name = subject.kind {} else {
             let name = fresh("subject")
             before.append(Syntax.Statement(kind: .declaration(isVar: false, name: name, nameLocation: subject.location,
                                                               type: nil, initializer: subject), location: subject.location))

@@ -68,9 +68,20 @@ struct EarlyExitLowering {
     /// The body of `function` without `break`, `continue`, returns inside loops,
     /// `repeat` or `guard`.
     static func lower(_ function: Syntax.Function, diagnostics: inout DiagnosticEngine) -> [Syntax.Statement] {
-        guard Self.needsLowering(function.body) else { return function.body }
         var lowering = EarlyExitLowering(used: IdentifierCollector.identifiers(in: function), resultType: function.result)
-        let body = lowering.block(function.body).statements
+        var source = function.body
+        let isHelper = function.result == nil && function.parameters.contains(where: \.isInout)
+        if isHelper, Self.containsReturn(source) {
+            // A bare `return` in an `inout` helper leaves its body: a `break` out of a
+            // `switch` that runs the body once.
+            let label = lowering.fresh("body")
+            let wrapped = Syntax.Statement(kind: .switchCases(subject: Self.name(label, at: function.location), cases: [],
+                                                              default: Self.breaking(label, source)),
+                                           location: function.location)
+            source = [Syntax.Statement(kind: .labelled(label: label, loop: wrapped), location: function.location)]
+        }
+        guard Self.needsLowering(source) else { return source }
+        let body = lowering.block(source).statements
         for error in lowering.errors { diagnostics.error(error.message, at: error.location) }
         if depth(body) > maxDepth {
             diagnostics.error("unsupported in adgen: too many possible exits in one block of '\(function.name)' (the code after each runs one 'if' deeper, past \(maxDepth) levels); combine their conditions",
@@ -108,12 +119,40 @@ struct EarlyExitLowering {
         }
     }
 
+    /// `body` with each bare `return` replaced by `break label` (loops included).
+    static func breaking(_ label: String, _ body: [Syntax.Statement]) -> [Syntax.Statement] {
+        body.map { statement in
+            var statement = statement
+            switch statement.kind {
+            case .returnValue(nil): statement.kind = .breakLoop(label: label)
+            case let .ifElse(condition, thenBody, elseBody):
+                statement.kind = .ifElse(condition: condition, then: breaking(label, thenBody), else: elseBody.map { breaking(label, $0) })
+            case let .forIn(variable, variableLocation, sequence, body):
+                statement.kind = .forIn(variable: variable, variableLocation: variableLocation, sequence: sequence,
+                                        body: breaking(label, body))
+            case let .whileLoop(condition, body): statement.kind = .whileLoop(condition: condition, body: breaking(label, body))
+            case let .repeatWhile(body, condition): statement.kind = .repeatWhile(body: breaking(label, body), condition: condition)
+            case let .guardElse(condition, body): statement.kind = .guardElse(condition: condition, body: breaking(label, body))
+            case let .labelled(name, loop): statement.kind = .labelled(label: name, loop: breaking(label, [loop])[0])
+            case let .switchCases(subject, cases, defaultBody):
+                statement.kind = .switchCases(subject: subject,
+                                              cases: cases.map { Syntax.SwitchCase(values: $0.values, body: breaking(label, $0.body), location: $0.location) },
+                                              default: defaultBody.map { breaking(label, $0) })
+            default: break
+            }
+            return statement
+        }
+    }
+
     static func containsReturn(_ body: [Syntax.Statement]) -> Bool {
         body.contains { statement in
             switch statement.kind {
             case .returnValue: return true
-            case .forIn(_, _, _, let body), .whileLoop(_, let body): return containsReturn(body)
+            case .forIn(_, _, _, let body), .whileLoop(_, let body), .repeatWhile(let body, _), .guardElse(_, let body):
+                return containsReturn(body)
             case let .ifElse(_, thenBody, elseBody): return containsReturn(thenBody + (elseBody ?? []))
+            case .labelled(_, let loop): return containsReturn([loop])
+            case let .switchCases(_, cases, defaultBody): return containsReturn(cases.flatMap(\.body) + (defaultBody ?? []))
             default: return false
             }
         }

@@ -110,7 +110,7 @@ struct FunctionLowering {
             if signature.isHelper {
                 // (A helper that declares a result was reported at its signature.)
                 if function.result != nil { return nil }
-                error("unsupported in adgen: 'return' in '\(function.name)', a function with 'inout' parameters; let its body run to the end",
+                error("unexpected non-void return value in void function '\(function.name)'; its 'inout' parameters are its results",
                       at: location)
                 return nil
             }
