@@ -96,11 +96,6 @@ final class DiagnosticTests: XCTestCase {
                         ^
             """,
             """
-            t.adg:8:22: error: unsupported in adgen: 'return' inside a loop; accumulate into a variable and return after the loop
-                for i in 0..<n { return b }
-                                 ^
-            """,
-            """
             t.adg:12:15: error: '%' is unavailable for 'Double'; use 'fmod' outside adgen or keep '%' on Int
                 let z = y % 2
                           ^
@@ -564,15 +559,89 @@ final class DiagnosticTests: XCTestCase {
         ])
     }
 
-    func testInoutParameter() {
+    func testInoutParameterOfAFunctionWithAResult() {
         assertDiagnostics("""
             func f(x: inout Double) -> Double { return x }
 
             """, [
             """
-            t.adg:1:11: error: unsupported in adgen: 'inout' parameters
+            t.adg:1:28: error: unsupported in adgen: 'inout' parameters of a function that returns a value; return nothing, or return the new value instead
             func f(x: inout Double) -> Double { return x }
+                                       ^
+            """,
+        ])
+    }
+
+    func testReturnInAnInoutHelper() {
+        assertDiagnostics("""
+            func clip(_ v: inout Double) {
+                if v > 0 { return v }
+                v = 0
+            }
+
+            """, [
+            """
+            t.adg:2:16: error: unexpected non-void return value in void function 'clip'; its 'inout' parameters are its results
+                if v > 0 { return v }
+                           ^
+            """,
+        ])
+    }
+
+    func testInoutArguments() {
+        assertDiagnostics("""
+            func scale(_ y: inout [Double], _ a: Double) {
+                for i in y.indices { y[i] *= a }
+            }
+            func f(x: [Double], t: Double) -> Double {
+                var y = x
+                scale(y, t)
+                scale(&y, &t)
+                scale(&y, y[0])
+                let z = scale(&y, 2)
+                return sin(&t)
+            }
+
+            """, [
+            """
+            t.adg:6:11: error: passing an argument to 'inout' parameter 'y' requires an explicit '&'
+                scale(y, t)
                       ^
+            """,
+            """
+            t.adg:7:15: error: '&' used with parameter 'a', which is not 'inout'
+                scale(&y, &t)
+                          ^
+            """,
+            """
+            t.adg:8:12: error: overlapping accesses to 'y'; copy it to a local variable first
+                scale(&y, y[0])
+                       ^
+            """,
+            """
+            t.adg:9:13: error: 'scale' has 'inout' parameters and returns nothing; call it as a statement
+                let z = scale(&y, 2)
+                        ^
+            """,
+            """
+            t.adg:10:16: error: '&' used with an argument that is not 'inout'; 'sin' takes its arguments by value
+                return sin(&t)
+                           ^
+            """,
+        ])
+    }
+
+    func testAmpersandOutsideACall() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                return x + &x
+            }
+
+            """, [
+            """
+            t.adg:2:16: error: unsupported in adgen: '&' here; it marks an argument for an 'inout' parameter, 'f(&a)'
+                return x + &x
+                           ^
             """,
         ])
     }
@@ -716,14 +785,14 @@ final class DiagnosticTests: XCTestCase {
     func testUnsupportedStatementKeyword() {
         assertDiagnostics("""
             func f(x: Double) -> Double {
-                guard x > 0 else { return 0 }
+                defer { }
                 return x
             }
 
             """, [
             """
-            t.adg:2:5: error: unsupported in adgen: 'guard'
-                guard x > 0 else { return 0 }
+            t.adg:2:5: error: unsupported in adgen: 'defer'
+                defer { }
                 ^
             """,
         ])
@@ -1213,14 +1282,14 @@ final class DiagnosticTests: XCTestCase {
         assertDiagnostics("""
             func f(a: [Double]) -> Double {
                 var b = a
-                b.append(1)
+                b.removeLast()
                 return b[0]
             }
 
             """, [
             """
-            t.adg:3:7: error: unsupported in adgen: method calls ('.append(...)')
-                b.append(1)
+            t.adg:3:7: error: unsupported in adgen: method calls ('.removeLast(...)'); adgen has 'a.append(e)'
+                b.removeLast()
                   ^
             """,
         ])
@@ -1385,17 +1454,112 @@ final class DiagnosticTests: XCTestCase {
         ])
     }
 
-    func testArrayLiteral() {
+    func testEmptyArrayLiteral() {
         assertDiagnostics("""
             func f(x: Double) -> Double {
-                let a = [x, 1]
+                let a = []
                 return x
             }
 
             """, [
             """
-            t.adg:2:13: error: unsupported in adgen: array literals; use '[Double](repeating: 0.0, count: n)'
-                let a = [x, 1]
+            t.adg:2:13: error: empty collection literal requires an explicit type; write 'var a: [Double] = []'
+                let a = []
+                        ^
+            """,
+        ])
+    }
+
+    func testArrayLiteralElementsOfMismatchingTypes() {
+        assertDiagnostics("""
+            func f(x: Double, n: Int) -> Double {
+                let a = [x, n]
+                let b: [Int] = [1.0, 2]
+                return x
+            }
+
+            """, [
+            """
+            t.adg:2:17: error: elements of the array literal have mismatching types 'Double' and 'Int'; convert with 'Double(...)'
+                let a = [x, n]
+                            ^
+            """,
+            """
+            t.adg:3:20: error: cannot convert value of type '[Double]' to expected type '[Int]'
+                let b: [Int] = [1.0, 2]
+                               ^
+            """,
+        ])
+    }
+
+    func testArrayLiteralEvaluatedLaterOrNotAtAll() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                var k = 0
+                while g(v: [x, 1]) > 0.5 * x { k += 1 }
+                return x
+            }
+            func g(v: [Double]) -> Double {
+                return v[0]
+            }
+
+            """, [
+            """
+            t.adg:3:16: error: unsupported in adgen: an array literal in a 'while' condition or a branch of '? :', '&&' or '||'; declare it with 'let' before
+                while g(v: [x, 1]) > 0.5 * x { k += 1 }
+                           ^
+            """,
+        ])
+    }
+
+    func testAppendMisuse() {
+        assertDiagnostics("""
+            func f(x: [Double], n: Int) -> Double {
+                x.append(1)
+                var k = n
+                k.append(2)
+                let y = [1.0]
+                let z = y.count + y.append(3)
+                var w = [x[0]]
+                w.sort()
+                return w[0]
+            }
+
+            """, [
+            """
+            t.adg:8:7: error: unsupported in adgen: method calls ('.sort(...)'); adgen has 'a.append(e)'
+                w.sort()
+                  ^
+            """,
+            """
+            t.adg:2:5: error: cannot assign to value: 'x' is a parameter (copy it with 'var xCopy = x')
+                x.append(1)
+                ^
+            """,
+            """
+            t.adg:4:5: error: value of type 'Int' has no member 'append'
+                k.append(2)
+                ^
+            """,
+            """
+            t.adg:6:23: error: 'append' returns nothing; call it as a statement
+                let z = y.count + y.append(3)
+                                  ^
+            """,
+        ])
+    }
+
+    func testArrayLiteralOfArrays() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                let a = [[x]]
+                return x
+            }
+
+            """, [
+            """
+            t.adg:2:13: error: unsupported in adgen: arrays of '[Double]'; adgen has [Double] and [Int]
+                let a = [[x]]
                         ^
             """,
         ])
@@ -1665,18 +1829,219 @@ final class DiagnosticTests: XCTestCase {
         ])
     }
 
-    func testReturnInsideLoop() {
+    func testSwitchWithoutDefault() {
+        assertDiagnostics("""
+            func f(x: Double, k: Int) -> Double {
+                var y = x
+                switch k {
+                case 0:
+                    y = 1
+                }
+                return y
+            }
+
+            """, [
+            """
+            t.adg:3:5: error: switch must be exhaustive; add a 'default' clause
+                switch k {
+                ^
+            """,
+        ])
+    }
+
+    func testSwitchCaseWithoutStatements() {
+        assertDiagnostics("""
+            func f(x: Double, k: Int) -> Double {
+                var y = x
+                switch k {
+                case 0:
+                default:
+                    y = 2
+                }
+                return y
+            }
+
+            """, [
+            """
+            t.adg:4:5: error: 'case' label in a 'switch' must have at least one executable statement
+                case 0:
+                ^
+            """,
+        ])
+    }
+
+    func testFallthroughOutOfPlace() {
+        assertDiagnostics("""
+            func f(x: Double, k: Int) -> Double {
+                var y = x
+                switch k {
+                case 0:
+                    if y > 0 { fallthrough }
+                    y = 2
+                default:
+                    y = 3
+                    fallthrough
+                }
+                return y
+            }
+
+            """, [
+            """
+            t.adg:9:9: error: 'fallthrough' without a following 'case' or 'default' block
+                    fallthrough
+                    ^
+            """,
+            """
+            t.adg:5:20: error: unsupported in adgen: 'fallthrough' other than as the last statement of a 'case' before another
+                    if y > 0 { fallthrough }
+                               ^
+            """,
+        ])
+    }
+
+    func testTooManyExitsInOneBlock() {
+        let exits = (0..<70).map { "        if s > \($0).5 { break }\n        s += 0.25 * s\n" }.joined()
+        let text = "func f(x: Double) -> Double {\n    var s = x\n    for i in 0..<3 {\n" + exits + "    }\n    return s\n}\n"
+        XCTAssertEqual(TestSupport.rendered(text).first?.components(separatedBy: "\n").first,
+                       "t.adg:1:6: error: unsupported in adgen: too many possible exits in one block of 'f' (the code after each runs one 'if' deeper, past 64 levels); combine their conditions")
+    }
+
+    func testContinueNamingASwitch() {
+        assertDiagnostics("""
+            func f(x: Double, k: Int) -> Double {
+                var y = x
+                for i in 0..<3 {
+                    pick: switch k + i {
+                    case 0:
+                        continue pick
+                    default:
+                        y += 1
+                    }
+                }
+                return y
+            }
+
+            """, [
+            """
+            t.adg:6:13: error: 'continue' cannot name the 'switch' 'pick'; name a loop
+                        continue pick
+                        ^
+            """,
+        ])
+    }
+
+    func testBreakAndContinueOutsideALoop() {
         assertDiagnostics("""
             func f(x: Double) -> Double {
-                for i in 0..<3 { return x }
+                if x > 0 { break }
+                continue
                 return x
             }
 
             """, [
             """
-            t.adg:2:22: error: unsupported in adgen: 'return' inside a loop; accumulate into a variable and return after the loop
-                for i in 0..<3 { return x }
-                                 ^
+            t.adg:2:16: error: 'break' is only allowed inside a loop or 'switch'
+                if x > 0 { break }
+                           ^
+            """,
+            """
+            t.adg:3:5: error: 'continue' is only allowed inside a loop
+                continue
+                ^
+            """,
+        ])
+    }
+
+    func testUnresolvedLoopLabel() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                var s = x
+                rows: for i in 0..<3 {
+                    s += Double(i)
+                    if s > 4 { break columns }
+                }
+                return s
+            }
+
+            """, [
+            """
+            t.adg:5:20: error: use of unresolved label 'columns'
+                    if s > 4 { break columns }
+                               ^
+            """,
+        ])
+    }
+
+    func testLabelOnAStatementOtherThanALoop() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                check: if x > 0 { return x }
+                return 0
+            }
+
+            """, [
+            """
+            t.adg:2:12: error: unsupported in adgen: a label here; labels name 'for', 'while' and 'repeat' loops and 'switch', found 'if'
+                check: if x > 0 { return x }
+                       ^
+            """,
+        ])
+    }
+
+    func testGuardBodyThatFallsThrough() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                var y = x
+                guard x > 0 else { y = 1 }
+                return y
+            }
+
+            """, [
+            """
+            t.adg:3:5: error: 'guard' body must not fall through, consider using a 'return', 'break' or 'continue' to exit the scope
+                guard x > 0 else { y = 1 }
+                ^
+            """,
+        ])
+    }
+
+    func testCodeAfterBreakOrContinue() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                var y = x
+                while y > 1 {
+                    y -= 1
+                    continue
+                    y *= 2
+                }
+                return y
+            }
+
+            """, [
+            """
+            t.adg:6:9: error: code after 'continue' will never be executed
+                    y *= 2
+                    ^
+            """,
+        ])
+    }
+
+    func testRepeatConditionNamingABodyLocal() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                var y = x
+                repeat {
+                    let step = y / 2
+                    y -= step
+                } while step > 0.1
+                return y
+            }
+
+            """, [
+            """
+            t.adg:4:13: error: unsupported in adgen: 'step' is declared in a 'repeat' body and named in its condition, where Swift does not see it; rename the one in the body
+                    let step = y / 2
+                        ^
             """,
         ])
     }

@@ -95,6 +95,8 @@ public enum Normalizer {
                 case .returnValue(let value):
                     read(value)
                     result.append(statement)
+                case .breakLoop, .continueLoop:
+                    result.append(statement)
                 }
             }
             return result

@@ -22,6 +22,8 @@ extension ProgramGenerator {
             (low, high, tripCount) = (1, 2, 2)
         }
         trips.append(tripCount)
+        loopKinds.append(true)
+        defer { loopKinds.removeLast() }
         let body = block(4) { generator in
             if let name {
                 generator.declare(GeneratorLocal(name: name, type: .int, writable: false, bound: 0, low: low, high: high,
@@ -52,7 +54,9 @@ extension ProgramGenerator {
             condition = .binary("&&", condition, guardValue, .bool)
         }
         trips.append(tripCount)
+        loopKinds.append(false)
         let body = block(4, prefix: { $0.protect(counter) }, suffix: [.assignment(.name(counter), "+=", int(1))])
+        loopKinds.removeLast()
         trips.removeLast()
         update(counter) { $0.writable = true; $0.low = 0; $0.high = tripCount }
         var result = before + [.whileLoop(condition, body)]
@@ -72,7 +76,9 @@ extension ProgramGenerator {
         declare(GeneratorLocal(name: "h", type: .double, writable: false, bound: 1, loopDepth: trips.count))
         markRead("h")
         trips.append(4)
+        loopKinds.append(false)
         let body = block(3, prefix: { $0.protect("h") }, suffix: [.assignment(.name("h"), "*=", lit(0.5))])
+        loopKinds.removeLast()
         trips.removeLast()
         update("h") { $0.writable = true }
         return [.declaration(mutable: true, name: "h", annotation: nil, lit(1.0)),

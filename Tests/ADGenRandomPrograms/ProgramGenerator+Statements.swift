@@ -24,8 +24,22 @@ extension ProgramGenerator {
         case 10, 11: return forLoop()
         case 12: return whileLoop()
         case 13: return flagAndIf()
+        case 14 where !loopKinds.isEmpty && random.chance(0.5): return loopExit()
         default: return ifElse()
         }
+    }
+
+    /// `if e > c { break }` (or `continue` in a `for`): an early exit the reverse sweep
+    /// must replay. It only skips work, so every bound still holds.
+    mutating func loopExit() -> [Stmt] {
+        // A variable, never a literal: Swift warns about a branch a constant condition rules out.
+        let doubles = visible { $0.type == .double }
+        guard !doubles.isEmpty else { return updateDouble() }
+        let tested = random.pick(doubles).name
+        markRead(tested)
+        let condition = Expr.binary(random.pick([">", "<"]), .name(tested, .double), lit(random.pick([0.25, -0.25, 0.5])), .bool)
+        let jump: Stmt = loopKinds.last == true && random.chance(0.5) ? .continueLoop : .breakLoop
+        return [.ifElse(condition, [jump], nil)]
     }
 
     /// Statements of a new block, plus updates that read the locals nobody read.

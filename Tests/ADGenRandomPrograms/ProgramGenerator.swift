@@ -20,6 +20,9 @@ public struct ProgramGenerator {
     var scopes: [GeneratorScope] = []
     /// Trip counts of the loops enclosing the statement being generated.
     var trips: [Int] = []
+    /// For each enclosing loop, innermost last: whether it is a `for` (a `while`
+    /// counts up at the end of its body, so `continue` there would never end it).
+    var loopKinds: [Bool] = []
     var budget = 0
     var helpers: [Helper] = []
     var reservedNames: Set<String> = []

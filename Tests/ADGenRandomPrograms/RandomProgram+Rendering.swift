@@ -63,6 +63,10 @@ extension RandomProgram.Stmt {
             lines.append(indent + "}")
         case .returnValue(let value):
             lines.append("\(indent)return \(value.rendered)")
+        case .breakLoop:
+            lines.append(indent + "break")
+        case .continueLoop:
+            lines.append(indent + "continue")
         }
     }
 }

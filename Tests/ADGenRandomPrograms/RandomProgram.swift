@@ -66,6 +66,9 @@ public struct RandomProgram: Equatable, Sendable {
         case whileLoop(Expr, [Stmt])
         case ifElse(Expr, [Stmt], [Stmt]?)
         case returnValue(Expr)
+        /// `break` / `continue` of the innermost loop (the generator puts them in an `if`).
+        case breakLoop
+        case continueLoop
     }
 
     public struct Parameter: Equatable, Sendable {

@@ -55,9 +55,12 @@ public enum Reduction {
         case .returnValue(let value):
             return exprVariants(value).map { [.returnValue($0)] }
         case .forLoop(let variable, let range, let body):
-            return [body] + blockVariants(body).map { [.forLoop(variable, range, $0)] }
+            // A body holding `break` or `continue` cannot stand outside its loop.
+            return (body.contains(where: \.jumps) ? [] : [body]) + blockVariants(body).map { [.forLoop(variable, range, $0)] }
         case .whileLoop(let condition, let body):
-            return [body] + blockVariants(body).map { [.whileLoop(condition, $0)] }
+            return (body.contains(where: \.jumps) ? [] : [body]) + blockVariants(body).map { [.whileLoop(condition, $0)] }
+        case .breakLoop, .continueLoop:
+            return []
         case .ifElse(let condition, let then, let otherwise):
             var result: [[Stmt]] = [then]
             if let otherwise { result += [otherwise, [.ifElse(condition, then, nil)]] }
@@ -98,8 +101,18 @@ extension RandomProgram {
 }
 
 extension RandomProgram.Stmt {
+    /// Whether a `break` or `continue` of the enclosing loop is in this statement.
+    var jumps: Bool {
+        switch self {
+        case .breakLoop, .continueLoop: return true
+        case let .ifElse(_, then, otherwise): return (then + (otherwise ?? [])).contains(where: \.jumps)
+        default: return false
+        }
+    }
+
     var size: Int {
         switch self {
+        case .breakLoop, .continueLoop: return 1
         case .declaration(_, _, _, let value), .returnValue(let value): return 1 + value.size
         case .assignment(let target, _, let value):
             if case .element(_, let index) = target { return 1 + value.size + index.size }

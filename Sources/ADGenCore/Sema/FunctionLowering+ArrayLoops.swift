@@ -5,7 +5,8 @@
 ///     for (i, x) in a.enumerated() {…} →  for i in 0..<a.count { let x = a[i]; … }
 ///
 /// Swift iterates over the array as it was when the loop started; the lowered loop
-/// reads it as it is, so a body that changes the array it walks is rejected.
+/// reads it as it is, so a body that changes the array whose elements it walks is
+/// rejected (a loop over `a.indices` may store into `a`).
 extension FunctionLowering {
     mutating func lowerArrayLoop(_ variable: String?, _ variableLocation: SourceLocation, _ sequence: Syntax.Sequence,
                                  _ body: [Syntax.Statement], at location: SourceLocation) -> IR.Statement?? {
@@ -39,7 +40,8 @@ extension FunctionLowering {
         if case .elements = sequence { indexName = (variable ?? "element") + "Index" } else { indexName = variable }
         let (index, irBody) = lowerLoopBody(index: indexName.map { ($0, variableLocation) },
                                             element: element.map { ($0.name, elementType, $0.location, arrayName) }, body)
-        if IRWalk.mutations(in: irBody).contains(arrayName) {
+        // `a.indices` is fixed when the loop starts, and stores keep the count.
+        if element != nil, IRWalk.mutations(in: irBody).contains(arrayName) {
             error("unsupported in adgen: changing '\(name)' inside a loop over its elements; loop over '\(name).indices' instead",
                               at: array.location)
             return .some(nil)

@@ -3,6 +3,8 @@
 enum NaturalType: Equatable {
     case known(IRType)
     case integerLiteral
+    /// An array literal of integer literals: `[Int]` unless `[Double]` is expected.
+    case integerLiteralArray
     /// Already reported; suppresses follow-on errors.
     case error
 
@@ -10,6 +12,7 @@ enum NaturalType: Equatable {
         switch self {
         case .known(let type): return type
         case .integerLiteral: return expected == .double ? .double : .int
+        case .integerLiteralArray: return expected == .doubleArray ? .doubleArray : .intArray
         case .error: return nil
         }
     }
@@ -20,6 +23,9 @@ extension FunctionLowering {
     /// (a declaration's annotation, a parameter type); mismatches are reported.
     mutating func lowerExpression(_ expression: Syntax.Expression, expecting expected: IRType?,
                                   what: String = "value") -> IR.Expression {
+        if case .arrayLiteral(let elements) = expression.kind, elements.isEmpty, let expected, expected.isArray {
+            return emptyArray(expected, count: 0)  // `a = []`, `f([])`: the type is the context's
+        }
         let natural = naturalType(expression)
         guard let type = natural.resolved(expecting: expected) else { return placeholder(expected, expression) }
         if let expected, type != expected {
@@ -76,6 +82,11 @@ extension FunctionLowering {
                 error("unsupported in adgen: arrays of '\(element.name)'; use [Double] or [Int]", at: element.location)
                 return .error
             }
+        case .arrayLiteral(let elements):
+            return arrayLiteralType(elements, at: expression.location)
+        case .append:
+            error("'append' returns nothing; call it as a statement", at: expression.location)
+            return .error
         case let .unary(op, operand):
             let inner = naturalType(operand)
             if op == "!" { return inner == .error ? .error : .known(.bool) }
@@ -101,13 +112,16 @@ extension FunctionLowering {
         switch (a, b) {
         case (.error, _), (_, .error): return .error
         case (.integerLiteral, .integerLiteral): return .integerLiteral
+        case (.integerLiteralArray, .integerLiteralArray): return a
+        case (.integerLiteralArray, .known(.doubleArray)), (.integerLiteralArray, .known(.intArray)): return b
+        case (.known(.doubleArray), .integerLiteralArray), (.known(.intArray), .integerLiteralArray): return a
         case (.integerLiteral, .known(.double)), (.integerLiteral, .known(.int)): return b
         case (.known(.double), .integerLiteral), (.known(.int), .integerLiteral): return a
         case let (.known(x), .known(y)) where x == y: return a
         default:
             let describe = { (t: NaturalType) -> String in
                 if case .known(let type) = t { return "'\(type)'" }
-                return "integer literal"
+                return t == .integerLiteral ? "integer literal" : "array literal of integers"
             }
             error("\(context) have mismatching types \(describe(a)) and \(describe(b))"
                   + (a == .known(.int) || b == .known(.int) ? "; convert with 'Double(...)'" : ""), at: location)
@@ -177,6 +191,14 @@ extension FunctionLowering {
     }
 
     mutating func callType(name: String, arguments: [Syntax.Argument], at location: SourceLocation) -> NaturalType {
+        if signatures[name]?.isHelper == true {
+            error("'\(name)' has 'inout' parameters and returns nothing; call it as a statement", at: location)
+            return .error
+        }
+        if let marked = arguments.first(where: \.isInout) {
+            error("'&' used with an argument that is not 'inout'; '\(name)' takes its arguments by value", at: marked.location)
+            return .error
+        }
         if name == "Double" {
             guard arguments.count == 1, arguments[0].label == nil else {
                 error("'Double(...)' takes one unlabeled Int argument", at: location)
@@ -252,7 +274,8 @@ extension FunctionLowering {
                   at: argument.location)
             return .error
         }
-        for argument in arguments {
+        for (argument, parameter) in zip(arguments, parameters) {
+            if case .arrayLiteral(let elements) = argument.value.kind, elements.isEmpty, parameter.type.isArray { continue }
             if naturalType(argument.value) == .error { return .error }
         }
         return .known(callee.result)

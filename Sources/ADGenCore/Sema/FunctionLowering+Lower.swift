@@ -37,13 +37,20 @@ extension FunctionLowering {
             let element = type.element ?? .double
             return make(.repeating(value: lowerExpression(value, expecting: element),
                                    count: lowerExpression(count, expecting: .int, what: "count")), type)
+        case .arrayLiteral(let elements):
+            return lowerArrayLiteral(elements, as: type, at: location)
+        case .append:
+            return placeholder(type, expression)  // reported by naturalType
         case let .unary(op, operand):
             if op == "!" { return make(.unary(.not, lowerExpression(operand, expecting: .bool, what: "operand of '!'")), .bool) }
             return make(.unary(.negate, lower(operand, as: type)), type)
         case let .binary(op, lhs, rhs):
             let irOp = IR.BinaryOp(rawValue: op)!
             if irOp.isLogical {
-                return make(.binary(irOp, lowerExpression(lhs, expecting: .bool), lowerExpression(rhs, expecting: .bool)), .bool)
+                let left = lowerExpression(lhs, expecting: .bool)
+                deferredEvaluation += 1
+                defer { deferredEvaluation -= 1 }
+                return make(.binary(irOp, left, lowerExpression(rhs, expecting: .bool)), .bool)
             }
             if irOp.isComparison {
                 let operandType = unify(naturalType(lhs), naturalType(rhs), at: location, context: "operands")
@@ -53,6 +60,8 @@ extension FunctionLowering {
             return make(.binary(irOp, lower(lhs, as: type), lower(rhs, as: type)), type)
         case let .ternary(condition, thenValue, elseValue):
             let irCondition = lowerExpression(condition, expecting: .bool, what: "condition")
+            deferredEvaluation += 1
+            defer { deferredEvaluation -= 1 }
             return make(.ternary(condition: irCondition, then: lower(thenValue, as: type), else: lower(elseValue, as: type)), type)
         case .parenthesized(let inner):
             return lower(inner, as: type)

@@ -6,6 +6,14 @@ struct FunctionLowering {
     let signature: Sema.Signature
     var scopes = ScopeStack()
     var loopDepth = 0
+    /// Statements to run before (`prelude`) and after (`trailing`) the statement being
+    /// lowered: array literals built into arrays (``FunctionLowering+ArrayLiterals``).
+    var prelude: [IR.Statement] = []
+    var trailing: [IR.Statement] = []
+    /// Above 0 while lowering what Swift may evaluate later or not at all.
+    var deferredEvaluation = 0
+    /// The `inout` helpers being inlined, innermost last (``FunctionLowering+InoutCalls``).
+    var inlining: [String] = []
     /// The calls this function makes, for sema's recursion and depth checks.
     var calls: [(callee: String, location: SourceLocation)] = []
 
@@ -14,7 +22,8 @@ struct FunctionLowering {
         self.signature = signature
         scopes.reserved = IdentifierCollector.identifiers(in: signature.syntax)
         for parameter in signature.parameters {
-            _ = scopes.declare(parameter.name, type: parameter.type, mutable: false, at: signature.syntax.location)
+            _ = scopes.declare(parameter.name, type: parameter.type, mutable: signature.inoutParameters.contains(parameter.name),
+                               at: signature.syntax.location)
         }
         scopes.push()
     }
@@ -37,7 +46,7 @@ struct FunctionLowering {
             error("unsupported in adgen: early returns in '\(function.name)' need too much code duplication; use 'if / else' and one 'return' per path",
                   at: function.location)
         }
-        if !ReturnNormalization.terminates(normalized), !sema.diagnostics.hasErrors || !body.isEmpty {
+        if !signature.isHelper, !ReturnNormalization.terminates(normalized), !sema.diagnostics.hasErrors || !body.isEmpty {
             error("missing return in function '\(function.name)' expected to return '\(resultName)'",
                   at: function.closingBrace)
         }
@@ -46,15 +55,28 @@ struct FunctionLowering {
 
     mutating func lowerBlock(_ statements: [Syntax.Statement], newScope: Bool = true) -> [IR.Statement] {
         if newScope { scopes.push() }
-        defer { if newScope { scopes.pop() } }
-        return statements.compactMap { lowerStatement($0) }
+        let outer = (prelude, trailing)
+        (prelude, trailing) = ([], [])
+        defer {
+            if newScope { scopes.pop() }
+            (prelude, trailing) = outer
+        }
+        var lowered: [IR.Statement] = []
+        for statement in statements {
+            let irStatement = lowerStatement(statement)
+            lowered += prelude
+            if let irStatement { lowered.append(irStatement) }
+            lowered += trailing
+            (prelude, trailing) = ([], [])
+        }
+        return lowered
     }
 
     mutating func lowerStatement(_ statement: Syntax.Statement) -> IR.Statement? {
         let location = statement.location
         switch statement.kind {
-        case .invalid:
-            return nil
+        case .invalid, .breakLoop, .continueLoop, .repeatWhile, .guardElse, .labelled, .switchCases, .fallthroughCase:
+            return nil  // all but the first were rewritten by EarlyExitLowering
         case let .declaration(isVar, name, nameLocation, type, initializer):
             return lowerDeclaration(isVar: isVar, name: name, nameLocation: nameLocation, type: type,
                                     initializer: initializer, at: location)
@@ -72,7 +94,9 @@ struct FunctionLowering {
             guard let irSequence else { return nil }
             return IR.Statement(.forLoop(IR.ForLoop(index: index, sequence: irSequence, body: irBody)), at: location)
         case let .whileLoop(condition, body):
+            deferredEvaluation += 1
             let irCondition = lowerExpression(condition, expecting: .bool)
+            deferredEvaluation -= 1
             loopDepth += 1
             let irBody = lowerBlock(body)
             loopDepth -= 1
@@ -83,9 +107,12 @@ struct FunctionLowering {
             let irElse = elseBody.map { lowerBlock($0) } ?? []
             return IR.Statement(.ifElse(condition: irCondition, then: irThen, else: irElse), at: location)
         case let .returnValue(value):
-            if loopDepth > 0 {
-                error("unsupported in adgen: 'return' inside a loop; accumulate into a variable and return after the loop",
+            if signature.isHelper {
+                // (A helper that declares a result was reported at its signature.)
+                if function.result != nil { return nil }
+                error("unexpected non-void return value in void function '\(function.name)'; its 'inout' parameters are its results",
                       at: location)
+                return nil
             }
             guard let value else {
                 error("non-void function should return a value", at: location)
@@ -93,6 +120,13 @@ struct FunctionLowering {
             }
             return IR.Statement(.returnValues([lowerExpression(value, expecting: signature.result)]), at: location)
         case let .expression(expression):
+            if case let .call(name, arguments) = expression.kind, let callee = signatures[name], callee.isHelper {
+                prelude += inlineHelperCall(callee, arguments, at: expression.location)
+                return nil
+            }
+            if case let .append(array, value) = expression.kind {
+                return lowerAppend(array, value, at: location)
+            }
             if case .call(let name, _) = expression.kind {
                 error("result of call to '\(name)' is unused", at: expression.location)
             } else if case .invalid = expression.kind {
@@ -111,6 +145,10 @@ struct FunctionLowering {
         guard let initializer else {
             error("adgen requires an initial value in the declaration of '\(name)'", at: nameLocation)
             return nil
+        }
+        if case .arrayLiteral(let elements) = initializer.kind {
+            return lowerLiteralDeclaration(name, isVar: isVar, nameLocation: nameLocation, declaredType: declaredType,
+                                           elements: elements, initializer: initializer, at: location)
         }
         let failed = declaredType == nil && naturalType(initializer) == .error
         let value = lowerExpression(initializer, expecting: declaredType)
@@ -235,7 +273,18 @@ enum IdentifierCollector {
                 statements += thenBody + (elseBody ?? [])
             case let .returnValue(value): if let value { expressions.append(value) }
             case let .expression(value): expressions.append(value)
-            case .invalid: break
+            case let .repeatWhile(body, condition), let .guardElse(condition, body):
+                expressions.append(condition)
+                statements += body
+            case let .labelled(_, loop): statements.append(loop)
+            case let .switchCases(subject, cases, defaultBody):
+                expressions.append(subject)
+                for switchCase in cases {
+                    expressions += switchCase.values
+                    statements += switchCase.body
+                }
+                statements += defaultBody ?? []
+            case .breakLoop, .continueLoop, .fallthroughCase, .invalid: break
             }
         }
         while let expression = expressions.popLast() {
@@ -245,6 +294,8 @@ enum IdentifierCollector {
             case let .subscriptAccess(base, index): expressions += [base, index]
             case let .call(_, arguments): expressions += arguments.map(\.value)
             case let .arrayRepeating(_, value, count): expressions += [value, count]
+            case .arrayLiteral(let elements): expressions += elements
+            case let .append(array, value): expressions += [array, value]
             case let .unary(_, operand): expressions.append(operand)
             case let .binary(_, lhs, rhs): expressions += [lhs, rhs]
             case let .ternary(condition, thenValue, elseValue): expressions += [condition, thenValue, elseValue]

@@ -19,6 +19,11 @@ struct ScopeStack {
     private(set) var declared: [String: IRType] = [:]
     /// Every identifier that appears in the function's source: fresh names avoid them.
     var reserved: Set<String> = []
+    /// Above 0 while an `inout` helper is inlined: its statements join the caller's
+    /// block, so every name it declares must be new to the function, and a later
+    /// declaration of the same name in the caller is renamed as well.
+    var inlining = 0
+    private var inlinedNames: Set<String> = []
 
     mutating func push() { scopes.append([:]) }
     mutating func pop() { scopes.removeLast() }
@@ -38,14 +43,22 @@ struct ScopeStack {
         scopes[scope][name]?.poisoned = true
     }
 
+    /// Makes `name` in the innermost scope another name for `info`'s variable (the
+    /// `inout` parameter of an inlined call, for the caller's variable).
+    mutating func alias(_ name: String, to info: VariableInfo) {
+        scopes[scopes.count - 1][name] = info
+    }
+
     mutating func declare(_ name: String, type: IRType, mutable: Bool, at location: SourceLocation) -> String {
         var irName = name
-        if lookup(name) != nil || (declared[name].map { $0 != type } ?? false) {
+        let clashes = declared[name] != nil && (inlining > 0 || inlinedNames.contains(name))
+        if lookup(name) != nil || clashes || (declared[name].map { $0 != type } ?? false) {
             var suffix = 2
             while declared[name + "_\(suffix)"] != nil || reserved.contains(name + "_\(suffix)") { suffix += 1 }
             irName = name + "_\(suffix)"
         }
         declared[irName] = type
+        if inlining > 0 { inlinedNames.insert(irName) }
         scopes[scopes.count - 1][name] = VariableInfo(irName: irName, type: type, mutable: mutable, location: location)
         return irName
     }

@@ -16,6 +16,10 @@ public struct Sema {
         var syntax: Syntax.Function
         var parameters: [IR.Parameter]
         var result: IRType
+        /// A function with `inout` parameters and no result: inlined where it is called
+        /// (``FunctionLowering+InoutCalls``), not emitted itself.
+        var isHelper = false
+        var inoutParameters: Set<String> = []
     }
 
     var diagnostics: DiagnosticEngine
@@ -37,7 +41,8 @@ public struct Sema {
         }
         var functions: [IR.Function] = []
         for function in file.functions where signatures[function.name]?.syntax.location == function.location {
-            guard let signature = signatures[function.name] else { continue }
+            guard var signature = signatures[function.name] else { continue }
+            signature.syntax.body = EarlyExitLowering.lower(function, diagnostics: &diagnostics)
             // The lowering works on a copy of sema; keep the call table out of that copy so
             // adding to it never copies it (which made many-function files quadratic).
             var table: [String: [(callee: String, location: SourceLocation)]] = [:]
@@ -47,6 +52,7 @@ public struct Sema {
             self = lowering.sema
             swap(&table, &calls)
             calls[function.name, default: []] += lowering.calls
+            if signature.isHelper { continue }  // checked here, inlined where called
             let wrt = resolveWrt(function, signature: signature, overrides: overrides)
             functions.append(IR.Function(name: function.name, docComment: function.docComment,
                                          parameters: signature.parameters,
@@ -77,6 +83,16 @@ public struct Sema {
             parameters.append(IR.Parameter(label: parameter.label, name: parameter.name, type: type))
         }
         var result = IRType.double
+        let inoutNames = Set(function.parameters.filter(\.isInout).map(\.name))
+        if !inoutNames.isEmpty {
+            if let resultType = function.result {
+                diagnostics.error("unsupported in adgen: 'inout' parameters of a function that returns a value; return nothing, or return the new value instead",
+                                  at: resultType.location)
+            }
+            signatures[function.name] = Signature(syntax: function, parameters: parameters, result: result, isHelper: true,
+                                                  inoutParameters: inoutNames)
+            return
+        }
         if let resultType = function.result {
             if let type = resolveType(resultType) {
                 if type == .double || type == .doubleArray {

@@ -48,7 +48,8 @@ public enum ComplexStepTranslator {
                 SwiftModel.Parameter(label: $0.label, name: $0.name, type: typeName($0.type))
             },
             returnType: returnType,
-            body: statements(function.body, resultLabels: function.results.map(\.label)))
+            body: SwiftTranslator.arrayMethods(statements(function.body, resultLabels: function.results.map(\.label)),
+                                             arrays: SwiftTranslator.arrayNames(function)))
     }
 
     static func docComment(for name: String) -> [String] {
@@ -73,7 +74,9 @@ public enum ComplexStepTranslator {
         case let .store(array, index, op, value):
             let target = IR.Expression(.element(array: array, index: index), value.type)
             return assignment(.subscriptAccess(.raw(array), expression(index)), target: target, op: op, value: value)
-        case .append, .removeLast, .comment:
+        case let .append(array, value):
+            return .expression(.call(.member(.raw(array), "push"), [(label: nil, value: expression(value))]))
+        case .removeLast, .comment:
             return SwiftTranslator.statement(statement, resultLabels: resultLabels)
         case .forLoop(let loop):
             // Loop headers are Int expressions: the same Swift as in the real-valued code.

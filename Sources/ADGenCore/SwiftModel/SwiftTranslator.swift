@@ -19,7 +19,35 @@ public enum SwiftTranslator {
                 SwiftModel.Parameter(label: $0.label, name: $0.name, type: $0.type.description)
             },
             returnType: returnType,
-            body: statements(function.body, resultLabels: labels))
+            body: arrayMethods(statements(function.body, resultLabels: labels), arrays: arrayNames(function)))
+    }
+
+    /// The names of `function`'s array variables (not its tapes).
+    static func arrayNames(_ function: IR.Function) -> Set<String> {
+        Set(function.variableTypes.filter { $0.value.isArray }.keys)
+    }
+
+    /// IR's `append` and `removeLast` print as a tape's `push` and `pop`; on an array
+    /// they are its own `append(_:)` and `removeLast()`.
+    static func arrayMethods(_ body: [SwiftModel.Statement], arrays: Set<String>) -> [SwiftModel.Statement] {
+        func renamed(_ expression: SwiftModel.Expression) -> SwiftModel.Expression {
+            guard case let .call(.member(.raw(name), method), arguments) = expression, arrays.contains(name),
+                  method == "push" || method == "pop" else { return expression }
+            return .call(.member(.raw(name), method == "push" ? "append" : "removeLast"), arguments)
+        }
+        return body.map { statement in
+            switch statement {
+            case .expression(let call): return .expression(renamed(call))
+            case let .assignment(target, op, value): return .assignment(target: target, op: op, value: renamed(value))
+            case let .forIn(pattern, sequence, body):
+                return .forIn(pattern: pattern, sequence: sequence, body: arrayMethods(body, arrays: arrays))
+            case let .whileLoop(condition, body): return .whileLoop(condition: condition, body: arrayMethods(body, arrays: arrays))
+            case let .ifElse(condition, thenBody, elseBody):
+                return .ifElse(condition: condition, then: arrayMethods(thenBody, arrays: arrays),
+                               else: arrayMethods(elseBody, arrays: arrays))
+            default: return statement
+            }
+        }
     }
 
     static func statements(_ body: [IR.Statement], resultLabels: [String?]) -> [SwiftModel.Statement] {

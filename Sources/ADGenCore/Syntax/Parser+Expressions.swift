@@ -86,7 +86,7 @@ extension Parser {
             let rhs = parseBinary(level: level + 1)
             lhs = node(.binary(op: punct.rawValue, lhs: lhs, rhs: rhs), at: opToken.location, children: [lhs, rhs])
         }
-        if case .punct(let punct) = current.kind, punct == .otherOperator || punct == .not && current.leftBound {
+        if case .punct(let punct) = current.kind, punct == .otherOperator || punct == .ampersand || punct == .not && current.leftBound {
             error("unsupported in adgen: this operator", at: current.location)
             return invalid(current.location)
         }
@@ -130,8 +130,16 @@ extension Parser {
                 guard let (name, _) = expectIdentifier("expected a member name after '.'") else {
                     return invalid(current.location)
                 }
+                if check(.lParen), !current.startsLine, name == "append" {
+                    let open = advance()
+                    let value = parseExpression()
+                    guard expect(.rParen, "expected ')' to close 'append('") else { return invalid(open.location) }
+                    expression = node(.append(array: expression, value: value), at: expression.location,
+                                      children: [expression, value])
+                    continue
+                }
                 if check(.lParen), !current.startsLine {
-                    error("unsupported in adgen: method calls ('.\(name)(...)')", at: previous.location)
+                    error("unsupported in adgen: method calls ('.\(name)(...)'); adgen has 'a.append(e)'", at: previous.location)
                     return invalid(previous.location)
                 }
                 expression = node(.member(base: expression, name: name), at: expression.location, children: [expression])
@@ -181,6 +189,9 @@ extension Parser {
             return node(.parenthesized(inner), at: token.location, children: [inner])
         case .punct(.lBracket):
             return parseArrayInitializer()
+        case .punct(.ampersand):
+            error("unsupported in adgen: '&' here; it marks an argument for an 'inout' parameter, 'f(&a)'", at: token.location)
+            return invalid(token.location)
         case .punct(.lBrace):
             error("unsupported in adgen: closures", at: token.location)
             return invalid(token.location)
@@ -209,8 +220,9 @@ extension Parser {
                     _ = advance()
                     _ = advance()
                 }
-                let value = parseExpression()
-                arguments.append(Syntax.Argument(label: label, value: value, location: argumentLocation))
+                let isInout = match(.ampersand)
+                let value = isInout ? parsePostfix() : parseExpression()
+                arguments.append(Syntax.Argument(label: label, value: value, location: argumentLocation, isInout: isInout))
             } while match(.comma) && !panicking
         }
         guard expect(.rParen, "expected ')' to close the argument list of '\(name)'") else { return invalid(location) }
@@ -221,14 +233,13 @@ extension Parser {
         return node(.call(name: name, arguments: arguments), at: location, children: arguments.map(\.value))
     }
 
-    /// `[Double](repeating: value, count: n)`; array literals are rejected.
+    /// `[Double](repeating: value, count: n)`, or an array literal `[a, b, c]`.
     mutating func parseArrayInitializer() -> Expression {
-        let open = advance()
-        guard case .identifier(let element) = current.kind, peek(1).kind == .punct(.rBracket),
-              peek(2).kind == .punct(.lParen) else {
-            error("unsupported in adgen: array literals; use '[Double](repeating: 0.0, count: n)'", at: open.location)
-            return invalid(open.location)
+        guard case .identifier = peek(1).kind, peek(2).kind == .punct(.rBracket), peek(3).kind == .punct(.lParen) else {
+            return parseArrayLiteral()
         }
+        let open = advance()
+        guard case .identifier(let element) = current.kind else { return invalid(open.location) }
         _ = advance()
         _ = advance()
         _ = advance()
@@ -240,5 +251,20 @@ extension Parser {
         let count = parseExpression()
         guard expect(.rParen, "expected ')' to close the array initializer") else { return invalid(open.location) }
         return node(.arrayRepeating(element: type, value: value, count: count), at: open.location, children: [value, count])
+    }
+
+    /// `[a, b, c]`, a trailing comma allowed.
+    mutating func parseArrayLiteral() -> Expression {
+        let open = advance()
+        if match(.rBracket) { return Expression(kind: .arrayLiteral([]), location: open.location) }
+        var elements: [Expression] = []
+        repeat {
+            if check(.rBracket) { break }
+            elements.append(parseExpression())
+        } while match(.comma) && !panicking
+        guard expect(.rBracket, "expected ']' to close the array literal opened at \(open.location)") else {
+            return invalid(open.location)
+        }
+        return node(.arrayLiteral(elements), at: open.location, children: elements)
     }
 }

@@ -69,6 +69,18 @@ extension Parser {
                 return Syntax.Statement(kind: .returnValue(nil), location: location)
             }
             return Syntax.Statement(kind: .returnValue(parseExpression()), location: location)
+        case .keyword(.break), .keyword(.continue):
+            return parseJump()
+        case .keyword(.repeat):
+            return parseRepeat()
+        case .keyword(.guard):
+            return parseGuard()
+        case .keyword(.switch):
+            return parseSwitch()
+        case .keyword(.fallthrough):
+            return Syntax.Statement(kind: .fallthroughCase, location: advance().location)
+        case .identifier where peek(1).kind == .punct(.colon):
+            return parseLabelled()
         case .keyword(let keyword) where ![.true, .false].contains(keyword):
             error("unsupported in adgen: '\(keyword.rawValue)'", at: location)
             return Syntax.Statement(kind: .invalid, location: location)

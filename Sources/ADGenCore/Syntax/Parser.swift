@@ -251,16 +251,13 @@ public struct Parser {
             }
         }
         guard expect(.colon, "expected ':' and a type after parameter name") else { return nil }
-        if check(.inout) {
-            error("unsupported in adgen: 'inout' parameters", at: current.location)
-            return nil
-        }
+        let isInout = match(.inout)
         guard let type = parseType() else { return nil }
         if check(.assign) {
             error("unsupported in adgen: default argument values", at: current.location)
             return nil
         }
-        return Syntax.Parameter(label: label, name: name, type: type, location: start)
+        return Syntax.Parameter(label: label, name: name, type: type, location: start, isInout: isInout)
     }
 
     /// `Double`, `Int`, `Bool`, `[Double]`, `[Int]` (other names are checked by sema).

@@ -49,6 +49,31 @@ public enum SyntaxPrinter {
                 lines.append(pad + "return \(value.map(expression) ?? "")" + at)
             case .expression(let value):
                 lines.append(pad + "expression \(expression(value))" + at)
+            case .breakLoop(let label):
+                lines.append(pad + "break\(label.map { " " + $0 } ?? "")" + at)
+            case .continueLoop(let label):
+                lines.append(pad + "continue\(label.map { " " + $0 } ?? "")" + at)
+            case let .repeatWhile(body, condition):
+                lines.append(pad + "repeat while \(expression(condition))" + at)
+                statements(body, indent: indent + 1, into: &lines)
+            case let .guardElse(condition, body):
+                lines.append(pad + "guard \(expression(condition)) else" + at)
+                statements(body, indent: indent + 1, into: &lines)
+            case let .switchCases(subject, cases, defaultBody):
+                lines.append(pad + "switch \(expression(subject))" + at)
+                for switchCase in cases {
+                    lines.append(pad + "case \(switchCase.values.map(expression).joined(separator: ", ")) @\(switchCase.location)")
+                    statements(switchCase.body, indent: indent + 1, into: &lines)
+                }
+                if let defaultBody {
+                    lines.append(pad + "default")
+                    statements(defaultBody, indent: indent + 1, into: &lines)
+                }
+            case .fallthroughCase:
+                lines.append(pad + "fallthrough" + at)
+            case let .labelled(label, loop):
+                lines.append(pad + "\(label):" + at)
+                statements([loop], indent: indent, into: &lines)
             case .invalid:
                 lines.append(pad + "<invalid>" + at)
             }
@@ -68,6 +93,8 @@ public enum SyntaxPrinter {
                 .joined(separator: ", ") + ")"
         case let .arrayRepeating(element, value, count):
             return "[\(element.name)](repeating: \(self.expression(value)), count: \(self.expression(count)))"
+        case let .append(array, value): return "\(self.expression(array)).append(\(self.expression(value)))"
+        case .arrayLiteral(let elements): return "[" + elements.map { self.expression($0) }.joined(separator: ", ") + "]"
         case let .unary(op, operand): return "(\(op)\(self.expression(operand)))"
         case let .binary(op, lhs, rhs): return "(\(self.expression(lhs)) \(op) \(self.expression(rhs)))"
         case let .ternary(condition, thenValue, elseValue):

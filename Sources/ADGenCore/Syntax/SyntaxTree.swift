@@ -29,6 +29,7 @@ public enum Syntax {
         public var name: String
         public var type: TypeName
         public var location: SourceLocation
+        public var isInout = false
     }
 
     public struct TypeName: Sendable, Equatable {
@@ -51,11 +52,32 @@ public enum Syntax {
             case whileLoop(condition: Expression, body: [Statement])
             case ifElse(condition: Expression, then: [Statement], else: [Statement]?)
             case returnValue(Expression?)
+            /// `break` / `break label`; lowered away by ``EarlyExitLowering``, like the next four.
+            case breakLoop(label: String?)
+            /// `continue` / `continue label`.
+            case continueLoop(label: String?)
+            /// `repeat { body } while condition`.
+            case repeatWhile(body: [Statement], condition: Expression)
+            /// `guard condition else { body }`; the body must leave the scope.
+            case guardElse(condition: Expression, body: [Statement])
+            /// `label: for …`, `label: while …`, `label: repeat …`.
+            case labelled(label: String, loop: Statement)
+            /// `switch subject { case 1, 2: … default: … }`; `default` is nil when missing.
+            case switchCases(subject: Expression, cases: [SwitchCase], default: [Statement]?)
+            /// `fallthrough`, as the last statement of a `case`.
+            case fallthroughCase
             /// An expression used as a statement (rejected by sema with a clear message).
             case expression(Expression)
             /// Statement that failed to parse; sema skips it.
             case invalid
         }
+    }
+
+    /// `case v1, v2: body` of a `switch`.
+    public struct SwitchCase: Sendable {
+        public var values: [Expression]
+        public var body: [Statement]
+        public var location: SourceLocation
     }
 
     /// The sequence of a `for` loop.
@@ -89,6 +111,10 @@ public enum Syntax {
             case call(name: String, arguments: [Argument])
             /// `[Double](repeating: v, count: n)`.
             case arrayRepeating(element: TypeName, value: Expression, count: Expression)
+            /// `[1.0, x, 2]`.
+            case arrayLiteral([Expression])
+            /// `a.append(value)`, a statement.
+            case append(array: Expression, value: Expression)
             case unary(op: String, operand: Expression)
             case binary(op: String, lhs: Expression, rhs: Expression)
             case ternary(condition: Expression, then: Expression, else: Expression)
@@ -101,5 +127,7 @@ public enum Syntax {
         public var label: String?
         public var value: Expression
         public var location: SourceLocation
+        /// `&a`, for an `inout` parameter.
+        public var isInout = false
     }
 }

@@ -24,9 +24,10 @@ public struct Token: Sendable, Equatable {
 public enum Keyword: String, Sendable, CaseIterable {
     case `func`, `let`, `var`, `for`, `in`, `while`, `if`, `else`, `return`
     case `true`, `false`
+    case `break`, `continue`, `guard`, `switch`, `case`, `default`, `fallthrough`, `repeat`
     // Swift keywords adgen does not support, recognised for clear messages.
-    case `break`, `continue`, `guard`, `switch`, `struct`, `class`, `enum`, `import`
-    case `repeat`, `defer`, `do`, `throw`, `throws`, `try`, `inout`, `static`, `case`
+    case `struct`, `class`, `enum`, `import`
+    case `defer`, `do`, `throw`, `throws`, `try`, `inout`, `static`
     case `protocol`, `extension`, `typealias`, `init`, `self`, `nil`, `as`, `is`
 }
 
@@ -38,7 +39,7 @@ public enum Punct: String, Sendable, CaseIterable {
     case assign = "=", plusAssign = "+=", minusAssign = "-=", starAssign = "*=", slashAssign = "/="
     case percentAssign = "%="
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
-    case and = "&&", or = "||", not = "!"
+    case and = "&&", or = "||", not = "!", ampersand = "&"
     case halfOpen = "..<", closed = "..."
     /// Any other operator character sequence Swift would accept (`&+`, `<<`, `??` ...).
     case otherOperator = "<operator>"

@@ -126,7 +126,10 @@ extension ReverseMode {
         let mutated = IRWalk.mutations(in: function.body)
         var wholeAssignments: Set<String> = []
         IRWalk.forEachStatement(function.body) { statement in
-            if case .assign(let name, _, _) = statement.kind { wholeAssignments.insert(name) }
+            switch statement.kind {
+            case .assign(let name, _, _), .append(let name, _): wholeAssignments.insert(name)  // length may change
+            default: break
+            }
         }
         var lengths: [String: IR.Expression] = [:]
         for statement in function.body {

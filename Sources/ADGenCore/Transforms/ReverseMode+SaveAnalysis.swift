@@ -81,6 +81,10 @@ struct SaveAnalysis {
                 }
             case .returnValues:
                 pending.formUnion(adjointReads(statement))
+            case .append(let array, _):
+                // Its reverse removes the last element: later writes must leave `array` restorable.
+                pending.formUnion(adjointReads(statement))
+                pending.insert(array)
             default:
                 break
             }
@@ -155,6 +159,8 @@ extension ReverseMode {
             }
         case .returnValues(let values):
             return values.reduce(into: Set<String>()) { $0.formUnion(adjointReads($1)) }
+        case let .append(array, value):
+            return isActive(array) ? adjointReads(value) : []
         default:
             return []
         }

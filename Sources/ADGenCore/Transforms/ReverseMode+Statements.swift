@@ -104,7 +104,9 @@ extension ReverseMode {
             return ([primal], backpropagate(value, seed: .variable(seedName, value.type)))
         case .comment:
             return ([statement], [])
-        case .append, .removeLast, .destructure:
+        case let .append(array, value):
+            return append(array, value, primal: IR.Statement(statement.kind))
+        case .removeLast, .destructure:
             preconditionFailure("reverse mode of generated code is not supported")
         }
     }
@@ -121,7 +123,7 @@ extension ReverseMode {
             // passes the old h's adjoint on through its own argument.
             let (callCode, accumulation) = backpropagateCall(call, seed: adjointValue, resultType: type)
             reverse += callCode
-            if overwrites { reverse += resetAdjoint(adjoint, type: type) }
+            if overwrites { reverse += clearAdjoint(of: name, adjoint, type: type) }
             reverse += accumulation
         } else if Self.usesTargetAsResult(name, value) {
             // y = sqrt(x): the rule reads y, which holds the result until it is popped.
@@ -138,7 +140,7 @@ extension ReverseMode {
         } else if type.isArray || !value.reads.contains(name) {
             // The adjoint is read before it is cleared; no copy needed.
             reverse += backpropagate(value, seed: adjointValue)
-            if overwrites { reverse += resetAdjoint(adjoint, type: type) }
+            if overwrites { reverse += clearAdjoint(of: name, adjoint, type: type) }
         } else {
             let seed = names.numbered(Naming.temporary)
             reverse.append(IR.Statement(.declare(name: seed, type: type, mutable: false, value: adjointValue, annotated: false)))
@@ -153,6 +155,14 @@ extension ReverseMode {
     static func usesTargetAsResult(_ name: String, _ value: IR.Expression) -> Bool {
         guard case .builtin(let builtin, _) = value.kind, ForwardMode.ruleReadsResult(builtin) else { return false }
         return !value.reads.contains(name)
+    }
+
+    /// The adjoint of `name` cleared after an overwrite is reversed: zeroed in place, or
+    /// for an array the function appends to, re-sized to the restored array (which may
+    /// be longer or shorter than the one assigned).
+    mutating func clearAdjoint(of name: String, _ adjoint: String, type: IRType) -> [IR.Statement] {
+        guard appended.contains(name) else { return resetAdjoint(adjoint, type: type) }
+        return [IR.Statement(.assign(name: adjoint, op: nil, value: zero(like: name, type: type)))]
     }
 
     /// `dx = 0`, or every element of an adjoint array set to zero (no allocation).
@@ -199,5 +209,25 @@ extension ReverseMode {
             reverse += backpropagate(.binary(op!, old, value), seed: .variable(seed, .double))
         }
         return (forward, reverse)
+    }
+
+    /// `a.append(v)`: the reverse pulls the last adjoint element back to `v`, then
+    /// removes the last element of the adjoint and of `a`, so the code reversed
+    /// after it sees `a` as long as it was.
+    mutating func append(_ array: String, _ value: IR.Expression, primal: IR.Statement) -> ([IR.Statement], [IR.Statement]) {
+        var reverse: [IR.Statement] = []
+        if let adjoint = adjoints[array] {
+            let element = types[array]!.element!
+            let last = IR.Expression(.count(array: adjoint), .int) - .int(1)
+            let seed = names.numbered(Naming.temporary)
+            reverse.append(IR.Statement(.declare(name: seed, type: element, mutable: false,
+                                                 value: .element(adjoint, last, element), annotated: false)))
+            reverse.append(IR.Statement(.removeLast(array: adjoint, into: nil)))
+            reverse.append(IR.Statement(.removeLast(array: array, into: nil)))
+            reverse += backpropagate(value, seed: .variable(seed, element))
+        } else {
+            reverse.append(IR.Statement(.removeLast(array: array, into: nil)))
+        }
+        return ([primal], reverse)
     }
 }

@@ -31,6 +31,9 @@ struct ReverseMode {
     var skippedUpdates: Set<String> = []
     /// Arrays whose length never changes (for the scratch-array rule).
     let fixedLengths: [String: IR.Expression]
+    /// Arrays the function appends to: an assignment's reverse re-sizes their adjoint
+    /// to the restored array instead of zeroing it in place.
+    let appended: Set<String>
     /// Variables declared inside loops or branches, declared once at the top instead.
     var hoisted: [(name: String, type: IRType)] = []
     var hoistedNames: Set<String> = []
@@ -61,6 +64,11 @@ struct ReverseMode {
         self.seedName = seedName
         types = source.variableTypes
         fixedLengths = Self.fixedLengths(in: source)
+        var appended: Set<String> = []
+        IRWalk.forEachStatement(source.body) { statement in
+            if case .append(let array, _) = statement.kind { appended.insert(array) }
+        }
+        self.appended = appended
         var activeSource = source
         activeSource.wrt = wrt
         activity = Activity(activeSource, types: types)
