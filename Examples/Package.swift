@@ -24,5 +24,11 @@ let package = Package(
             dependencies: ["ExampleSupport", .product(name: "ADGenRuntime", package: "adgen")],
             plugins: [.plugin(name: "ADGenPlugin", package: "adgen")]
         ),
+        // Kernel width and strength of an RBF kernel logistic regression tuned by .implicit.
+        .executableTarget(
+            name: "KernelLogisticRegression",
+            dependencies: ["ExampleSupport", .product(name: "ADGenRuntime", package: "adgen")],
+            plugins: [.plugin(name: "ADGenPlugin", package: "adgen")]
+        ),
     ]
 )

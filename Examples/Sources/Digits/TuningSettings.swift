@@ -12,7 +12,7 @@ struct TuningSettings {
     var learningRate = 0.3
     var momentum = 0.9
     /// The rate of Adam on the log-strengths.
-    var hyperRate = 0.1
+    var hyperRate = 0.03
     /// The log-strength every tuned run starts from (exp(-7) ≈ 0.0009), and the one that
     /// stands for no regularization (exp(-40) ≈ 4e-18).
     var initialLogStrength = -7.0

@@ -22,26 +22,31 @@ public struct LineChart {
     public var xLabel: String
     public var yLabel: String
     public var series: [Series]
+    /// A logarithmic y axis (for positive values spanning decades).
+    public var logScale: Bool
 
-    public init(title: String, xLabel: String, yLabel: String, series: [Series]) {
+    public init(title: String, xLabel: String, yLabel: String, series: [Series], logScale: Bool = false) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.series = series
+        self.logScale = logScale
     }
 
     /// Draws the chart with its plotting area at (x, y) of size (w, h).
     public func draw(into svg: inout SVGDocument, x: Double, y: Double, w: Double, h: Double) {
-        let all = series.flatMap(\.values).filter(\.isFinite)
+        let scaled = { (v: Double) in logScale ? log10(v) : v }
+        let all = series.flatMap(\.values).map(scaled).filter(\.isFinite)
         let low = all.min() ?? 0, high = all.max() ?? 1
         let pad = max(high - low, 1e-12) * 0.05
         let (yMin, yMax) = (low - pad, high + pad)
         let xMax = Double(max((series.map(\.values.count).max() ?? 2) - 1, 1))
         let px = { (i: Double) in x + w * i / xMax }
-        let py = { (v: Double) in y + h * (1 - (v - yMin) / (yMax - yMin)) }
+        let py = { (v: Double) in y + h * (1 - (scaled(v) - yMin) / (yMax - yMin)) }
+        let unscaled = { (v: Double) in logScale ? pow(10, v) : v }
         svg.rect(x, y, w, h, fill: "none", stroke: "#888")
         for k in 0...4 {
-            let v = yMin + (yMax - yMin) * Double(k) / 4
+            let v = unscaled(yMin + (yMax - yMin) * Double(k) / 4)
             svg.line(x - 4, py(v), x, py(v), color: "#888")
             svg.text(String(format: "%.3g", v), x - 6, py(v) + 4, size: 10, anchor: "end")
             let i = xMax * Double(k) / 4
