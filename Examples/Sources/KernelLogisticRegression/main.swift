@@ -27,4 +27,8 @@ guard run.steps.allSatisfy({ $0.validationLoss.isFinite && !$0.report.negativeCu
     print("FAILED: a validation loss is not finite or CG met negative curvature")
     exit(1)
 }
+guard let first = run.steps.first, let last = run.steps.last, last.validationLoss < first.validationLoss else {
+    print("FAILED: tuning did not lower the validation loss")
+    exit(1)
+}
 print("OK")
