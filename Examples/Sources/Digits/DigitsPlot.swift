@@ -4,8 +4,8 @@ import ExampleSupport
 /// and the learned per-weight log-strengths averaged over the 10 classes, one per pixel.
 func digitsPlot(_ runs: [TuningRun]) -> SVGDocument {
     var svg = SVGDocument(width: 900, height: 380)
-    let colors: [Regularization: String] = [.none: "#999999", .global: "#d9822b", .perWeight: "#1f5fa8"]
-    let names: [Regularization: String] = [.none: "none", .global: "global", .perWeight: "per weight"]
+    let colors: [Regularization: String] = [.none: "#999999", .grid: "#8c5ab4", .global: "#d9822b", .perWeight: "#1f5fa8"]
+    let names: [Regularization: String] = [.none: "none", .grid: "grid", .global: "global", .perWeight: "per weight"]
     let series = runs.flatMap { run in
         [Series("\(names[run.regularization]!), validation", color: colors[run.regularization]!, values: run.validationLoss),
          Series("\(names[run.regularization]!), training", color: colors[run.regularization]!, values: run.trainingLoss, dashed: true)]

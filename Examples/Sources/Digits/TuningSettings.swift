@@ -17,11 +17,15 @@ struct TuningSettings {
     /// stands for no regularization (exp(-40) ≈ 4e-18).
     var initialLogStrength = -7.0
     var noLogStrength = -40.0
+    /// The log-strengths the grid search tries (plain training at each).
+    var grid: [Double]
 
     static let full = TuningSettings(trainingCount: 500, validationCount: 500, testCount: 797,
-                                     batch: 50, windows: 100, windowSteps: 10)
+                                     batch: 50, windows: 100, windowSteps: 10,
+                                     grid: [-9, -8, -7, -6, -5, -4])
     static let reduced = TuningSettings(trainingCount: 200, validationCount: 200, testCount: 400,
-                                        batch: 50, windows: 12, windowSteps: 8)
+                                        batch: 50, windows: 12, windowSteps: 8,
+                                        grid: [-7, -5])
 
     var totalSteps: Int { windows * windowSteps }
 }

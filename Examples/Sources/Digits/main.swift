@@ -13,12 +13,11 @@ print("Digits (8x8, 10 classes), \(options.sizeName): \(data.training.count) tra
       + "\(data.validation.count) validation, \(data.test.count) test images")
 print("momentum \(settings.momentum), learning rate \(settings.learningRate), minibatch \(settings.batch); "
       + "\(settings.windows) windows of \(settings.windowSteps) steps, Adam on log-strengths at rate \(settings.hyperRate)")
+print("grid of log-strengths \(settings.grid.map { Int($0) }), start of the tuned runs \(Int(settings.initialLogStrength))")
 
-var runs: [TuningRun] = []
-for regularization in Regularization.allCases {
-    let run = tune(regularization, data: data, settings: settings)
-    print(String(format: "  %@: %.1f s", regularization.rawValue, run.seconds))
-    runs.append(run)
+let runs = runAll(data: data, settings: settings)
+for run in runs {
+    print(String(format: "  %@: %.1f s", run.regularization.rawValue, run.seconds))
 }
 print(resultTable(runs, data: data))
 
