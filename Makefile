@@ -33,7 +33,9 @@ demo: build
 	@echo "== a bad input gets a positioned diagnostic and exit status 1:"
 	@printf 'func f(x: Double) -> Double {\n    let y = { x in x * x }\n    return y\n}\n' > $(DEMO_OUT)/bad.adg
 	@$(ADGEN) generate $(DEMO_OUT)/bad.adg -o $(DEMO_OUT)/bad.swift; echo "exit status: $$?"
-	@echo "== Examples/: a package using the plugin trains a logistic regression with its generated gradient"
+	@echo "== Examples/: a package using the plugin trains a logistic regression with its generated gradient,"
+	@echo "   tunes per-weight L2 strengths on the UCI digits by windowed hypergradients, and an RBF kernel"
+	@echo "   logistic regression's width and strength by .implicit (reduced size; Examples/README.md has the full runs)"
 	@$(MAKE) --no-print-directory example
 
 ## test: every test (unit, diagnostics, robustness, golden, compiled fixtures).
@@ -92,6 +94,8 @@ EXAMPLES_SCRATCH := $(CURDIR)/Examples/.build
 example: check-toolchain
 	$(SWIFT) build --package-path Examples --scratch-path $(EXAMPLES_SCRATCH)
 	$(EXAMPLES_SCRATCH)/debug/LogisticRegression
+	$(EXAMPLES_SCRATCH)/debug/Digits --svg $(EXAMPLES_SCRATCH)/plots/digits.svg
+	$(EXAMPLES_SCRATCH)/debug/KernelLogisticRegression --svg $(EXAMPLES_SCRATCH)/plots/kernel-logistic-regression.svg
 
 examples: example
 	Scripts/plugin-smoke-test.sh $(EXAMPLES_SCRATCH)

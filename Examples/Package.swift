@@ -16,5 +16,19 @@ let package = Package(
             name: "LogisticRegression",
             plugins: [.plugin(name: "ADGenPlugin", package: "adgen")]
         ),
+        // Plotting (hand-written SVG), seeded random numbers, AUC and Adam on hyperparameters.
+        .target(name: "ExampleSupport"),
+        // Per-weight L2 strengths of a digits classifier tuned by hypergradient descent in windows.
+        .executableTarget(
+            name: "Digits",
+            dependencies: ["ExampleSupport", .product(name: "ADGenRuntime", package: "adgen")],
+            plugins: [.plugin(name: "ADGenPlugin", package: "adgen")]
+        ),
+        // Kernel width and strength of an RBF kernel logistic regression tuned by .implicit.
+        .executableTarget(
+            name: "KernelLogisticRegression",
+            dependencies: ["ExampleSupport", .product(name: "ADGenRuntime", package: "adgen")],
+            plugins: [.plugin(name: "ADGenPlugin", package: "adgen")]
+        ),
     ]
 )
