@@ -16,14 +16,26 @@ struct ForwardMode {
     /// Statements produced while linearizing the current statement.
     var pending: [IR.Statement] = []
     let prefix: String
+    /// Every tangent variable of the JVP (parameters, locals, temporaries), for
+    /// ``VectorForwardMode``.
+    var tangentNames: Set<String> = []
 
     /// The JVP of `source` with respect to `wrt`. Tangent names use `prefix` (`d`, or
     /// `v` for the HVP). Results: the source's results, then a tangent for each
     /// differentiable result (`(value:, tangent:)` for a single unlabeled result).
     static func transform(_ source: IR.Function, wrt: [String], name: String, registry: DerivedFunctions,
                           prefix: String = "d") -> IR.Function {
+        transformRecordingTangents(source, wrt: wrt, name: name, registry: registry, prefix: prefix).function
+    }
+
+    /// ``transform(_:wrt:name:registry:prefix:)`` with what ``VectorForwardMode`` needs to
+    /// give every tangent lanes.
+    static func transformRecordingTangents(_ source: IR.Function, wrt: [String], name: String,
+                                           registry: DerivedFunctions, prefix: String = "d")
+        -> (function: IR.Function, lanes: VectorForwardMode.Tangents) {
         var pass = ForwardMode(source: source, wrt: wrt, registry: registry, prefix: prefix)
-        return pass.run(name: name, wrt: wrt)
+        let function = pass.run(name: name, wrt: wrt)
+        return (function, VectorForwardMode.Tangents(names: pass.tangentNames, primalResults: source.results.count))
     }
 
     init(source: IR.Function, wrt: [String], registry: DerivedFunctions, prefix: String) {
@@ -38,6 +50,7 @@ struct ForwardMode {
         for name in varied.sorted() {
             tangents[name] = names.fresh(Naming.derivative(of: name, prefix: prefix))
         }
+        tangentNames = Set(tangents.values)
     }
 
     mutating func run(name: String, wrt: [String]) -> IR.Function {
