@@ -13,6 +13,8 @@ public enum Pipeline {
 
         /// The modes of the contract, emitted by default: everything but `complexStep`.
         public static let standard: [Mode] = [.primal, .jvp, .vjp, .gradient, .hvp]
+        /// The contract's further modes, emitted when asked for: whole Jacobians and Hessians.
+        public static let further: [Mode] = [.jacobian, .hessian, .hessianTrace]
 
         /// The suffix of the generated function's name (contract, section 5): `f` →
         /// `fJVP`, ...; none for the primal.
