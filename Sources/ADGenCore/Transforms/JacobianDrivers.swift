@@ -145,8 +145,11 @@ enum JacobianDrivers {
             // Both sizes are known here; Swift rejects a branch it can prove dead.
             body = strategy(b.active.count <= 1 ? "Forward" : "Reverse", &b)
         } else {
-            let forward = strategy("Forward", &b)
-            let reverse = strategy("Reverse", &b)
+            // The branches are sibling scopes: each may name its results `value` and `jacobian`.
+            var forwardNames = b
+            var reverseNames = b
+            let forward = strategy("Forward", &forwardNames)
+            let reverse = strategy("Reverse", &reverseNames)
             body.append(IR.Statement(.ifElse(condition: columns <= rows, then: forward, else: reverse)))
         }
         return b.function(Naming.jacobian(function.name),
