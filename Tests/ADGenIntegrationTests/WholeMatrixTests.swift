@@ -52,6 +52,17 @@ final class WholeMatrixTests: XCTestCase {
         return quadratic + sum * sum
     }
 
+    /// `s /= 2 + sin(s)`: forward mode names the divisor's tangent before the update.
+    func shrink(x: [Double]) -> Double {
+        var s = x[0]
+        s /= (2.0 + sin(s))
+        var q = x
+        for i in 0..<q.count {
+            q[i] /= 2.0 + q[i] * q[i]
+        }
+        return s * q[1] + q[0] * q[2]
+    }
+
     func energy(x: [Double], c: Double) -> Double {
         var e = 0.0
         for i in 0..<x.count - 1 {
@@ -145,6 +156,15 @@ final class WholeMatrixTests: XCTestCase {
         let energyJ = energyJacobian(x: energyX, c: 0.4)
         let efd = differences({ [energy(x: Array($0.dropLast()), c: $0.last!)] }, at: energyX + [0.4])
         expect(maxError(energyJ.jacobian, efd) < 1e-8, "energy gradient as a one-row Jacobian", "\(maxError(energyJ.jacobian, efd))")
+    }
+
+    do {
+        let x = [0.7, -0.4, 0.9]
+        let jacobian = shrinkJacobianForward(x: x).jacobian
+        expect(maxError(jacobian, differences({ [shrink(x: $0)] }, at: x)) < 1e-8, "shrink Jacobian (updates dividing by themselves)", "\(jacobian)")
+        let hessian = shrinkHessian(x: x).hessian
+        let fd = differences({ shrinkGradient(x: $0).dx }, at: x, h: 1e-5)
+        expect(maxError(hessian, fd) < 1e-7, "shrink Hessian vs differences of the gradient", "\(maxError(hessian, fd))")
     }
 
     // Hessians: symmetric to 1e-12 relative, against differences of the gradient, and in

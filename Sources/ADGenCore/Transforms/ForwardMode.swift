@@ -200,7 +200,10 @@ struct ForwardMode {
             let divisor = atom(primal)
             // The divisor's tangent may read the target (`s /= 2 + sin(s)`): it is
             // taken from the old value, before the update.
-            if let value = derivative, readsTarget(value, target) { derivative = atom(value) }
+            if let value = derivative, readsTarget(value, target) {
+                derivative = atom(value)
+                if case .variable(let name)? = derivative?.kind { tangentNames.insert(name) }
+            }
             let tangent = derivative.map { (targetTangent - target * $0) / divisor } ?? targetTangent / divisor
             return [assignPrimal(.divide, divisor), assignTangent(nil, tangent)]
         default:
