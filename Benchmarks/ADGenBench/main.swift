@@ -3,6 +3,7 @@
 // gradient, the hand-written gradient and Swift's `_Differentiation` side by side.
 //
 // Usage: ADGenBench [--repetitions N] [--min-ms MS] [--only KERNEL]... [--json FILE]
+// (`--only matrices`: only the whole-Jacobian and Hessian table, WholeMatrices.swift)
 // `--json FILE` also writes inputs, adgen's gradients and the timings for
 // `make bench-peers` (PeerExport.swift).
 import Foundation
@@ -123,6 +124,16 @@ print("hand/primal (minimum): " + results.map {
     "\($0.kernel.name) \(formatRatio($0.hand.minimum, $0.primal.minimum))"
 }.joined(separator: ", "))
 print("(sink \(benchmarkSink.isFinite ? "finite" : "not finite"))")
+
+if only.isEmpty || only.contains("matrices") {
+    print()
+    print("== Whole matrices (issue 13): every method agrees with the others to 1e-10 relative ==")
+    guard let rows = wholeMatrixRows(options: options) else {
+        print("error: whole matrices: the methods disagree; not timing them")
+        exit(1)
+    }
+    printWholeMatrixTable(rows)
+}
 
 if let path = arguments.jsonPath {
     do {

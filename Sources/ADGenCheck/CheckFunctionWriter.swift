@@ -72,7 +72,7 @@ struct CheckFunctionWriter {
             closures.append("vjp: { a, s in let r = \(ns).\(call(.vjp, [("seed", seed)])); "
                             + "return (\(wrap("r.value")), \(adjoints)) }")
         }
-        guard scalarResult else { return closures }
+        guard scalarResult else { return closures + matrixClosures(modes, ns) }
         if modes.contains(.gradient) {
             closures.append("gradient: { a in let r = \(ns).\(call(.gradient, [])); return (r.value, \(adjoints)) }")
             let name = function.name + Pipeline.Mode.gradient.suffix + Pipeline.Mode.complexStep.suffix
@@ -86,6 +86,24 @@ struct CheckFunctionWriter {
             let products = "[" + active.map { scalarEntry("r.hv\($0.name)", $0.type) }.joined(separator: ", ") + "]"
             closures.append("hvp: { a, v in let r = \(ns).\(call(.hvp, extra)); "
                             + "return (r.value, \(adjoints), \(products)) }")
+        }
+        return closures + matrixClosures(modes, ns)
+    }
+
+    /// `fJacobian`, `fHessian` and `fHessianTrace`, last in `CheckSubject`'s argument order.
+    func matrixClosures(_ modes: Set<Pipeline.Mode>, _ ns: String) -> [String] {
+        var closures: [String] = []
+        if modes.contains(.jacobian) {
+            closures.append("jacobian: { a in let r = \(ns).\(call(.jacobian, [])); return (\(wrap("r.value")), r.jacobian) }")
+        }
+        guard scalarResult else { return closures }
+        if modes.contains(.hessian) {
+            closures.append("hessian: { a in let r = \(ns).\(call(.hessian, [])); return (r.value, r.gradient, r.hessian) }")
+        }
+        if modes.contains(.hessianTrace) {
+            let extra = [("probes", "probes"), ("seed", "seed")]
+            closures.append("hessianTrace: { a, probes, seed in let r = \(ns).\(call(.hessianTrace, extra)); "
+                            + "return (r.value, r.trace, r.standardError) }")
         }
         return closures
     }

@@ -27,11 +27,11 @@ public struct CheckReport {
     public var passed: Bool { rows.allSatisfy(\.passed) }
     public var failedRows: [Row] { rows.filter { !$0.passed } }
 
-    /// The modes reported for a function: those of the standard modes the generated file
-    /// has for it (a function without active parameters has only its primal).
+    /// The modes reported for a function: those of the standard and further modes the
+    /// generated file has for it (a function without active parameters has only its primal).
     static func modes(of function: IR.Function, in unit: CheckUnit) -> [Pipeline.Mode] {
         let present = unit.presentModes(of: function)
-        return Pipeline.Mode.standard.filter { present.contains($0) }
+        return (Pipeline.Mode.standard + Pipeline.Mode.further).filter { present.contains($0) }
     }
 
     public init(_ outcome: CheckOutcome) {

@@ -6,12 +6,15 @@
 /// Everything here is pure and in memory: text in, text and diagnostics out.
 public enum Pipeline {
     /// The functions adgen can emit for each DSL function (see the contract, section 5).
-    /// `complexStep` adds `fComplexStep` (Docs/Checking.md); it is not a default mode.
+    /// `complexStep` adds `fComplexStep` (Docs/Checking.md); it is not a default mode, nor
+    /// are `jacobian`, `hessian` and `hessianTrace` (the contract's further modes).
     public enum Mode: String, CaseIterable, Sendable {
-        case primal, jvp, vjp, gradient, hvp, complexStep
+        case primal, jvp, vjp, gradient, hvp, complexStep, jacobian, hessian, hessianTrace
 
         /// The modes of the contract, emitted by default: everything but `complexStep`.
         public static let standard: [Mode] = [.primal, .jvp, .vjp, .gradient, .hvp]
+        /// The contract's further modes, emitted when asked for: whole Jacobians and Hessians.
+        public static let further: [Mode] = [.jacobian, .hessian, .hessianTrace]
 
         /// The suffix of the generated function's name (contract, section 5): `f` →
         /// `fJVP`, ...; none for the primal.
@@ -23,6 +26,9 @@ public enum Pipeline {
             case .gradient: return "Gradient"
             case .hvp: return "HVP"
             case .complexStep: return "ComplexStep"
+            case .jacobian: return "Jacobian"
+            case .hessian: return "Hessian"
+            case .hessianTrace: return "HessianTrace"
             }
         }
     }
@@ -105,6 +111,7 @@ public enum Pipeline {
         var training = TrainingRun(declarations: options.training)
         var imports = ["Foundation"]
         var usesTapes = false
+        var usesRademacher = false
         var reports: [(file: SourceFile, diagnostics: [Diagnostic])] = []
         var dumps: [String] = []
         var definedIn: [String: String] = [:]
@@ -124,6 +131,7 @@ public enum Pipeline {
                 swiftFunctions += translated.functions
                 swiftTypes += translated.types
                 usesTapes = usesTapes || translated.usesTapes
+                usesRademacher = usesRademacher || translated.usesRademacher
                 for module in translated.imports where !imports.contains(module) { imports.append(module) }
             }
             if let dump { dumps.append(dump) }
@@ -141,7 +149,8 @@ public enum Pipeline {
             imports: imports,
             namespace: options.namespace,
             functions: swiftFunctions,
-            support: usesTapes ? RuntimeSupport.tape(statistics: options.tapeStatistics) : [],
+            support: [usesTapes ? RuntimeSupport.tape(statistics: options.tapeStatistics) : [],
+                      usesRademacher ? RuntimeSupport.rademacher : []].filter { !$0.isEmpty }.joined(separator: [""]).map { $0 },
             types: swiftTypes)
         return CombinedOutput(swift: SwiftRenderer.render(swiftFile), diagnostics: reports, dump: dump)
     }
@@ -150,7 +159,7 @@ public enum Pipeline {
     static func translate(_ file: SourceFile, options: Options, training: inout TrainingRun,
                           diagnostics: inout DiagnosticEngine, dump: inout String?)
         -> (functions: [SwiftModel.Function], types: [SwiftModel.Struct], imports: [String], usesTapes: Bool,
-            definitions: [(String, SourceLocation)])? {
+            usesRademacher: Bool, definitions: [(String, SourceLocation)])? {
         if let location = invalidUTF8Location(file.bytes) {
             diagnostics.error("file is not valid UTF-8", at: location)
             return nil
@@ -174,7 +183,8 @@ public enum Pipeline {
             IRWalk.forEachStatement(function.body) { if case .append = $0.kind { found = true } }
             return found
         }
-        var swiftFunctions = functions.map(SwiftTranslator.translate)
+        let usesRademacher = functions.contains { $0.name.hasSuffix(Naming.hessianTrace("")) }
+        var swiftFunctions = functions.map(SwiftTranslator.translate).map(HessianTraceDriver.swiftSignature)
         var imports: [String] = []
         if options.modes.contains(.complexStep) {
             let variants = ComplexStep.functions(primals: primal.functions.map(Cleanup.run),
@@ -189,7 +199,7 @@ public enum Pipeline {
             imports.append(ComplexStepTranslator.runtimeModule)
         }
         let definitions = module.functions.map { ($0.name, $0.location) } + plans.map { ($0.functionName, $0.loss.location) }
-        return (swiftFunctions, trained.types, imports, usesTapes, definitions)
+        return (swiftFunctions, trained.types, imports, usesTapes, usesRademacher, definitions)
     }
 
     /// Runs ``IRVerifier`` on every function about to be emitted; a problem is a bug in

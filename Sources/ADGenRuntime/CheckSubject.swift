@@ -28,6 +28,12 @@ public struct CheckSubject {
     public var gradient: ((CheckInputs) -> (value: Double, gradient: CheckInputs))?
     public var gradientComplexStep: ((ComplexCheckInputs) -> (value: Complex<Double>, gradient: ComplexCheckInputs))?
     public var hvp: ((CheckInputs, CheckInputs) -> (value: Double, gradient: CheckInputs, hv: CheckInputs))?
+    /// `fJacobian`: the value and the row-major Jacobian over the flat active entries.
+    public var jacobian: ((CheckInputs) -> (value: [Double], jacobian: [Double]))?
+    /// `fHessian`: the value, flat gradient and row-major Hessian.
+    public var hessian: ((CheckInputs) -> (value: Double, gradient: [Double], hessian: [Double]))?
+    /// `fHessianTrace(…, probes:, seed:)`.
+    public var hessianTrace: ((CheckInputs, Int, UInt64) -> (value: Double, trace: Double, standardError: Double))?
 
     public init(
         inputs: CheckInputs,
@@ -40,7 +46,10 @@ public struct CheckSubject {
         vjp: ((CheckInputs, [Double]) -> (value: [Double], adjoints: CheckInputs))? = nil,
         gradient: ((CheckInputs) -> (value: Double, gradient: CheckInputs))? = nil,
         gradientComplexStep: ((ComplexCheckInputs) -> (value: Complex<Double>, gradient: ComplexCheckInputs))? = nil,
-        hvp: ((CheckInputs, CheckInputs) -> (value: Double, gradient: CheckInputs, hv: CheckInputs))? = nil
+        hvp: ((CheckInputs, CheckInputs) -> (value: Double, gradient: CheckInputs, hv: CheckInputs))? = nil,
+        jacobian: ((CheckInputs) -> (value: [Double], jacobian: [Double]))? = nil,
+        hessian: ((CheckInputs) -> (value: Double, gradient: [Double], hessian: [Double]))? = nil,
+        hessianTrace: ((CheckInputs, Int, UInt64) -> (value: Double, trace: Double, standardError: Double))? = nil
     ) {
         precondition(inputs.count == inputNames.count, "one name per active input")
         self.inputs = inputs
@@ -54,6 +63,9 @@ public struct CheckSubject {
         self.gradient = gradient
         self.gradientComplexStep = gradientComplexStep
         self.hvp = hvp
+        self.jacobian = jacobian
+        self.hessian = hessian
+        self.hessianTrace = hessianTrace
     }
 }
 

@@ -14,6 +14,9 @@ import Numerics
 /// | vjp | ⟨pₖ, Jᵀu⟩ against ⟨CS(J·pₖ), u⟩, normwise over k | ⟨v, Jᵀu⟩ against ⟨FD(J·v), u⟩ | ⟨J·v, u⟩ vs ⟨v, Jᵀ·u⟩ |
 /// | gradient | ⟨pₖ, ∇f⟩ against CS(J·pₖ), normwise over k | ⟨∇f, v⟩ against FD along v | ⟨∇f, v⟩ vs fJVP's J·v |
 /// | hvp | H·v against Im ∇f_CS(x + ihv)/h | H·v against FD of the gradient along v | ⟨w, H·v⟩ vs ⟨v, H·w⟩ |
+/// | jacobian | [J·pₖ…] against complex step | J·v against FD of f along v | J·v vs fJVP, uᵀJ vs fVJP |
+/// | hessian | H·v against Im ∇f_CS(x + ihv)/h | H·v against FD of the gradient along v | symmetry, H·v vs fHVP |
+/// | hessianTrace | – | – | – (fails beyond 4 standard errors of the exact trace) |
 ///
 /// Finite differences are fourth order with step selection and difference the
 /// user's code (`reference`) where given. Every derived function's returned value is
@@ -85,6 +88,9 @@ public struct DerivativeCheck {
         if subject.vjp != nil { checks.append(vjpCheck(derivatives)) }
         if subject.gradient != nil { checks.append(gradientCheck(derivatives)) }
         if subject.hvp != nil { checks.append(hvpCheck()) }
+        if subject.jacobian != nil { checks.append(jacobianCheck(derivatives)) }
+        if subject.hessian != nil { checks.append(hessianCheck()) }
+        if subject.hessianTrace != nil { checks.append(hessianTraceCheck()) }
         return checks.map { check in
             var check = check
             check.judge(tolerances)
@@ -94,7 +100,9 @@ public struct DerivativeCheck {
 
     var derivedModes: [String] {
         [subject.jvp.map { _ in "jvp" }, subject.vjp.map { _ in "vjp" },
-         subject.gradient.map { _ in "gradient" }, subject.hvp.map { _ in "hvp" }].compactMap { $0 }
+         subject.gradient.map { _ in "gradient" }, subject.hvp.map { _ in "hvp" },
+         subject.jacobian.map { _ in "jacobian" }, subject.hessian.map { _ in "hessian" },
+         subject.hessianTrace.map { _ in "hessianTrace" }].compactMap { $0 }
     }
 
     // MARK: - Shared evaluations

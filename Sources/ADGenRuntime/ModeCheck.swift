@@ -1,7 +1,7 @@
 /// The errors of one generated function (one mode) at one point, and the verdict.
 /// A `nil` error is a check that does not apply (e.g. no dot product for the primal).
 public struct ModeCheck: Codable, Sendable, Equatable {
-    /// `primal`, `jvp`, `vjp`, `gradient` or `hvp`.
+    /// `primal`, `jvp`, `vjp`, `gradient`, `hvp`, `jacobian`, `hessian` or `hessianTrace`.
     public var mode: String
     public var finiteDifferenceError: Double?
     public var complexStepError: Double?

@@ -33,7 +33,7 @@ struct Generate: ParsableCommand {
                                valueName: "[function:]param,..."))
     var wrt: [String] = []
 
-    @Option(help: ArgumentHelp("Which functions to emit (comma-separated); complexStep is not a default.",
+    @Option(help: ArgumentHelp("Which functions to emit (comma-separated); complexStep, jacobian, hessian and hessianTrace are not defaults.",
                                valueName: Pipeline.Mode.allCases.map(\.rawValue).joined(separator: ",")))
     var modes: String = Pipeline.Mode.standard.map(\.rawValue).joined(separator: ",")
 

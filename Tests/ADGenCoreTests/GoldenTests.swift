@@ -3,7 +3,7 @@ import XCTest
 @testable import ADGenCore
 
 /// Every `Fixtures/NAME.adg` has a `Fixtures/NAME.swift` equal to what adgen generates
-/// from it with default options (plus the training declarations of its `// adgen:` lines). After an intended change of the output, run `make golden`
+/// from it with default options (plus the training declarations and `--modes` of its `// adgen:` lines). After an intended change of the output, run `make golden`
 /// (`adgen generate Fixtures/NAME.adg -o Fixtures/NAME.swift` for every fixture) and review
 /// the diff of the golden files.
 final class GoldenTests: XCTestCase {
@@ -18,6 +18,7 @@ final class GoldenTests: XCTestCase {
             let bytes = [UInt8](try Data(contentsOf: url))
             var options = Pipeline.Options()
             options.training = TrainingDeclaration.declarations(inHeaderOf: String(decoding: bytes, as: UTF8.self))
+            if let modes = Pipeline.Mode.modes(inHeaderOf: String(decoding: bytes, as: UTF8.self)) { options.modes = modes }
             let output = Pipeline.compile(SourceFile(path: "Fixtures/\(name).adg", bytes: bytes), options: options)
             guard let generated = output.swift else {
                 XCTFail("Fixtures/\(name).adg does not compile:\n"

@@ -75,6 +75,7 @@ enum Docs {
     static func options(for text: String) -> Pipeline.Options {
         var options = Pipeline.Options()
         options.training = TrainingDeclaration.declarations(inHeaderOf: text)
+        if let modes = Pipeline.Mode.modes(inHeaderOf: text) { options.modes = modes }
         return options
     }
 

@@ -56,4 +56,24 @@ public enum RuntimeSupport {
         "    }",
         "}",
     ]
+
+    /// The function `fHessianTrace` draws its probes with.
+    public static let rademacherName = "adgenRademacher"
+
+    /// Rademacher signs for Hutchinson's estimator: sign number `index` of the stream
+    /// seeded by `seed` is +1 when the top bit of SplitMix64's output number `index`
+    /// (0-based; Steele, Lea and Flood 2014, the runtime's `SplitMix64(seed:)`) is 0, else
+    /// -1. SplitMix64's state after k draws is `seed + k * 0x9E3779B97F4A7C15`, so any sign
+    /// is computed directly from its index.
+    public static let rademacher: [String] = [
+        "/// Sign `index` (+1 or -1) of the Rademacher stream seeded by `seed`: the top bit of",
+        "/// SplitMix64's output number `index` from `seed`.",
+        "fileprivate func \(rademacherName)(seed: UInt64, index: Int) -> Double {",
+        "    var z = seed &+ (UInt64(index) &+ 1) &* 0x9E37_79B9_7F4A_7C15",
+        "    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9",
+        "    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB",
+        "    z = z ^ (z >> 31)",
+        "    return z >> 63 == 0 ? 1.0 : -1.0",
+        "}",
+    ]
 }

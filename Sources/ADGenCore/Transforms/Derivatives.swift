@@ -28,6 +28,7 @@ public enum Derivatives {
         var jvps: [IR.Function] = []
         var vjps: [IR.Function] = []
         var hvps: [IR.Function] = []
+        var wholeMatrices: [IR.Function] = []
         let differentiable = module.functions.filter { !$0.wrt.isEmpty }
         for function in differentiable {
             let jvpKey = DerivedFunctions.Key(function: function.name, kind: .jvp, wrt: function.wrt)
@@ -42,6 +43,7 @@ public enum Derivatives {
                 let name = registry.jvp(of: function.name, wrt: function.wrt)
                 jvps.append(registry.functions[name]!)
             }
+            wholeMatrices += matrices(of: function, modes: modes, registry: registry)
             let needsVJP = modes.contains(.vjp) || (function.resultType == .double && (modes.contains(.gradient) || modes.contains(.hvp)))
             guard needsVJP else { continue }
             let vjpName = registry.vjp(of: function.name, wrt: function.wrt)
@@ -65,7 +67,53 @@ public enum Derivatives {
             if !modes.contains(.vjp), vjps.contains(where: { $0.name == function.name }) { function.isInternal = true }
             return function
         }
-        return emitted + requested + hvps
+        return emitted + requested + hvps + wholeMatrices
+    }
+
+    /// `fJacobian` (with `fJacobianForward` and `fJacobianReverse`), `fHessian` and
+    /// `fHessianTrace`, as the modes ask; their vector-mode helpers go to the registry.
+    static func matrices(of function: IR.Function, modes: Set<Pipeline.Mode>,
+                         registry: DerivedFunctions) -> [IR.Function] {
+        var functions: [IR.Function] = []
+        // The name first: `registry.functions[registry.vjp(…)]` would read the dictionary
+        // before the call adds to it.
+        let vjp = { () -> IR.Function in
+            let name = registry.vjp(of: function.name, wrt: function.wrt)
+            return registry.functions[name]!
+        }
+        if modes.contains(.jacobian) {
+            let lanes = registry.lanes(of: registry.jvp(of: function.name, wrt: function.wrt))
+            let jvpLanes = registry.functions[lanes]!
+            functions += JacobianDrivers.functions(of: function, jvpLanes: jvpLanes, vjp: vjp())
+        }
+        guard function.resultType == .double, modes.contains(.hessian) || modes.contains(.hessianTrace) else {
+            return functions
+        }
+        let hvpLanes = self.hvpLanes(of: function, vjp: vjp(), registry: registry)
+        functions.append(hvpLanes)
+        if modes.contains(.hessian) { functions.append(HessianDrivers.hessian(of: function, hvpLanes: hvpLanes)) }
+        if modes.contains(.hessianTrace) { functions.append(HessianTraceDriver.function(of: function, hvpLanes: hvpLanes)) }
+        return functions
+    }
+
+    /// `fHVPLanes`: vector forward mode (prefix `v`) of `fVJP` with its seed fixed to 1;
+    /// results `(value, dw…, vvalue, vdw…)`, the last with lanes.
+    static func hvpLanes(of function: IR.Function, vjp: IR.Function, registry: DerivedFunctions) -> IR.Function {
+        let forward = ForwardMode.transformRecordingTangents(seeded(vjp), wrt: function.wrt, name: Naming.hvp(function.name),
+                                                            registry: registry, prefix: "v")
+        var lanes = VectorForwardMode.transform(forward.function, tangents: forward.lanes,
+                                                name: Naming.lanes(Naming.hvp(function.name)), registry: registry)
+        lanes.isInternal = true
+        return lanes
+    }
+
+    /// `fVJP` with its seed parameter replaced by `let seed = 1`.
+    static func seeded(_ vjp: IR.Function) -> IR.Function {
+        var seeded = vjp
+        let seed = seeded.parameters.removeLast()
+        seeded.body.insert(IR.Statement(.declare(name: seed.name, type: .double, mutable: false, value: .lit(1),
+                                                 annotated: false)), at: 0)
+        return seeded
     }
 
     /// The requested gradients the modes do not emit already, each once.
@@ -112,11 +160,7 @@ public enum Derivatives {
     static func hvp(of function: IR.Function, vjp: IR.Function, registry: DerivedFunctions,
                     wrt: [String]? = nil) -> IR.Function {
         let wrt = wrt ?? function.wrt
-        var seeded = vjp
-        let seed = seeded.parameters.removeLast()
-        seeded.body.insert(IR.Statement(.declare(name: seed.name, type: .double, mutable: false, value: .lit(1),
-                                                 annotated: false)), at: 0)
-        var hvp = ForwardMode.transform(seeded, wrt: wrt, name: Naming.hvp(function.name), registry: registry,
+        var hvp = ForwardMode.transform(seeded(vjp), wrt: wrt, name: Naming.hvp(function.name), registry: registry,
                                         prefix: "v")
         // Results are (value, dw…, vvalue, vdw…): keep the value and gradient, rename
         // the gradient's tangents to hv…, drop the value's tangent.

@@ -21,6 +21,9 @@ final class DerivedFunctions {
     private(set) var emitted: [IR.Function] = []
     /// The publicly named function for a key, fixed before generation.
     private var publicNames: [Key: String] = [:]
+    /// The tangents of each generated JVP, and its vector-mode twin once generated.
+    private(set) var forwardTangents: [String: VectorForwardMode.Tangents] = [:]
+    private var lanesGenerated: [String: String] = [:]
 
     init(module: IR.Module) {
         for function in module.functions { functions[function.name] = CallHoisting.run(UniqueNames.run(function)) }
@@ -49,11 +52,28 @@ final class DerivedFunctions {
             // The JVP of a VJP serves an HVP: its tangents take the HVP's prefix (`vdx`,
             // not `ddx` beside `dx_`).
             let ofDerived = generated.values.contains(key.function)
-            derived = ForwardMode.transform(source, wrt: key.wrt, name: name, registry: self, prefix: ofDerived ? "v" : "d")
+            let forward = ForwardMode.transformRecordingTangents(source, wrt: key.wrt, name: name, registry: self,
+                                                                 prefix: ofDerived ? "v" : "d")
+            derived = forward.function
+            forwardTangents[name] = forward.lanes
         case .vjp:
             derived = ReverseMode.transform(source, wrt: key.wrt, name: name, registry: self)
         }
         derived.isInternal = publicNames[key] == nil
+        functions[name] = derived
+        emitted.append(derived)
+        return name
+    }
+
+    /// The vector-mode twin of the JVP `jvp` (``VectorForwardMode``), generated once,
+    /// `fileprivate`, after the twins of the JVPs it calls.
+    func lanes(of jvp: String) -> String {
+        if let name = lanesGenerated[jvp] { return name }
+        let name = Naming.lanes(jvp)
+        lanesGenerated[jvp] = name
+        var derived = VectorForwardMode.transform(functions[jvp]!, tangents: forwardTangents[jvp]!, name: name,
+                                                  registry: self)
+        derived.isInternal = true
         functions[name] = derived
         emitted.append(derived)
         return name

@@ -66,6 +66,7 @@ extension ForwardMode {
                                    type: IRType) -> (IR.Expression, IR.Expression?) {
         let result = names.numbered(Naming.temporary)
         let tangent = names.fresh(Naming.derivative(of: result, prefix: prefix))
+        tangentNames.insert(tangent)
         let initial = IR.Expression.placeholder(type)
         emit(.declare(name: result, type: type, mutable: true, value: initial, annotated: true))
         emit(.declare(name: tangent, type: type, mutable: true, value: initial, annotated: true))
@@ -168,6 +169,7 @@ extension ForwardMode {
         let tangentArguments = self.tangentArguments(callee: callee, jvp: name, linearized: linearized, wrt: wrt)
         let value = names.numbered(Naming.temporary)
         let tangent = names.fresh(Naming.derivative(of: value, prefix: prefix))
+        tangentNames.insert(tangent)
         emit(.destructure(names: [value, tangent], types: [resultType, resultType],
                           call: IR.Call(function: name, arguments: arguments + tangentArguments)))
         return (.variable(value, resultType), .variable(tangent, resultType))

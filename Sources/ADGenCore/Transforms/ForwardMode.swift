@@ -16,14 +16,26 @@ struct ForwardMode {
     /// Statements produced while linearizing the current statement.
     var pending: [IR.Statement] = []
     let prefix: String
+    /// Every tangent variable of the JVP (parameters, locals, temporaries), for
+    /// ``VectorForwardMode``.
+    var tangentNames: Set<String> = []
 
     /// The JVP of `source` with respect to `wrt`. Tangent names use `prefix` (`d`, or
     /// `v` for the HVP). Results: the source's results, then a tangent for each
     /// differentiable result (`(value:, tangent:)` for a single unlabeled result).
     static func transform(_ source: IR.Function, wrt: [String], name: String, registry: DerivedFunctions,
                           prefix: String = "d") -> IR.Function {
+        transformRecordingTangents(source, wrt: wrt, name: name, registry: registry, prefix: prefix).function
+    }
+
+    /// ``transform(_:wrt:name:registry:prefix:)`` with what ``VectorForwardMode`` needs to
+    /// give every tangent lanes.
+    static func transformRecordingTangents(_ source: IR.Function, wrt: [String], name: String,
+                                           registry: DerivedFunctions, prefix: String = "d")
+        -> (function: IR.Function, lanes: VectorForwardMode.Tangents) {
         var pass = ForwardMode(source: source, wrt: wrt, registry: registry, prefix: prefix)
-        return pass.run(name: name, wrt: wrt)
+        let function = pass.run(name: name, wrt: wrt)
+        return (function, VectorForwardMode.Tangents(names: pass.tangentNames, primalResults: source.results.count))
     }
 
     init(source: IR.Function, wrt: [String], registry: DerivedFunctions, prefix: String) {
@@ -38,6 +50,7 @@ struct ForwardMode {
         for name in varied.sorted() {
             tangents[name] = names.fresh(Naming.derivative(of: name, prefix: prefix))
         }
+        tangentNames = Set(tangents.values)
     }
 
     mutating func run(name: String, wrt: [String]) -> IR.Function {
@@ -187,7 +200,10 @@ struct ForwardMode {
             let divisor = atom(primal)
             // The divisor's tangent may read the target (`s /= 2 + sin(s)`): it is
             // taken from the old value, before the update.
-            if let value = derivative, readsTarget(value, target) { derivative = atom(value) }
+            if let value = derivative, readsTarget(value, target) {
+                derivative = atom(value)
+                if case .variable(let name)? = derivative?.kind { tangentNames.insert(name) }
+            }
             let tangent = derivative.map { (targetTangent - target * $0) / divisor } ?? targetTangent / divisor
             return [assignPrimal(.divide, divisor), assignTangent(nil, tangent)]
         default:

@@ -36,6 +36,11 @@ public enum Naming {
     public static func vjp(_ function: String) -> String { function + "VJP" }
     public static func gradient(_ function: String) -> String { function + "Gradient" }
     public static func hvp(_ function: String) -> String { function + "HVP" }
+    public static func jacobian(_ function: String) -> String { function + "Jacobian" }
+    public static func hessian(_ function: String) -> String { function + "Hessian" }
+    public static func hessianTrace(_ function: String) -> String { function + "HessianTrace" }
+    /// A derived function's vector-forward-mode twin (tangents with lanes): `fJVP` → `fJVPLanes`.
+    public static func lanes(_ function: String) -> String { function + "Lanes" }
     /// The complex-step variant of any function, primal or derived: `f` → `fComplexStep`,
     /// `fGradient` → `fGradientComplexStep`.
     public static func complexStep(_ function: String) -> String { function + "ComplexStep" }
