@@ -1,4 +1,5 @@
 import ArgumentParser
+import ADGenC
 import ADGenCore
 import Foundation
 
@@ -67,6 +68,10 @@ struct Generate: ParsableCommand {
                                valueName: "file.adg"))
     var configScope: [String] = []
 
+    @Option(help: ArgumentHelp("The language of the output (C: Docs/C.md).",
+                               valueName: Pipeline.Language.allCases.map(\.rawValue).joined(separator: "|")))
+    var emit: String = Pipeline.Language.swift.rawValue
+
     @Option(name: .customLong("dump-after"),
             help: ArgumentHelp("Print the program after a stage to standard output.",
                                valueName: Pipeline.Stage.allCases.map(\.rawValue).joined(separator: "|")))
@@ -84,6 +89,9 @@ struct Generate: ParsableCommand {
         }
         _ = try parsedModes()
         _ = try parsedWrt()
+        if Pipeline.Language(rawValue: emit) == nil {
+            throw ValidationError("Unknown --emit '\(emit)'; languages: \(Pipeline.Language.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
         if let namespace, !Self.isIdentifier(namespace) {
             throw ValidationError("--namespace must be a Swift identifier, found '\(namespace)'.")
         }
@@ -131,6 +139,7 @@ struct Generate: ParsableCommand {
                                        dumpAfter: dumpAfter.flatMap(Pipeline.Stage.init(rawValue:)))
         options.tapeStatistics = tapeStatistics
         options.training = try commandLineTraining()
+        options.emit = Pipeline.Language(rawValue: emit) ?? .swift
         // The config's `wrt` entries, applied per file to the functions each file defines.
         var configWrt: Config?
         if let config {
@@ -162,7 +171,15 @@ struct Generate: ParsableCommand {
             }
             var fileOptions = options
             if let configWrt { fileOptions.wrt = configWrt.wrt(forFileDefining: Self.signatures(in: [input])) }
-            sources.append((SourceFile(path: input, bytes: [UInt8](bytes)), fileOptions))
+            let file = SourceFile(path: input, bytes: [UInt8](bytes))
+            if CFrontEnd.isC(input) {
+                guard let syntax = Self.readC(file) else {
+                    failed = true
+                    continue
+                }
+                fileOptions.syntax = syntax
+            }
+            sources.append((file, fileOptions))
         }
         if output == nil {
             for issue in Self.assignTraining(&sources) {
@@ -194,13 +211,28 @@ struct Generate: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
                 for (input, swift) in results {
                     let stem = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-                    try OutputWriter.write(swift, to: URL(fileURLWithPath: outputDirectory).appendingPathComponent(stem + ".swift").path)
+                    let suffix = options.emit == .c ? "_ad.c" : ".swift"
+                    try OutputWriter.write(swift, to: URL(fileURLWithPath: outputDirectory).appendingPathComponent(stem + suffix).path)
                 }
             }
         } catch {
             FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// A C input through the C front end; its diagnostics go to standard error.
+    static func readC(_ file: SourceFile) -> Syntax.File? {
+        guard CFrontEnd.isAvailable else {
+            FileHandle.standardError.write(Data("error: \(CFrontEnd.missingLibClangMessage)\n".utf8))
+            return nil
+        }
+        var diagnostics = DiagnosticEngine()
+        let syntax = CFrontEnd.parse(file, diagnostics: &diagnostics)
+        for diagnostic in diagnostics.diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.rendered(in: file) + "\n").utf8))
+        }
+        return syntax
     }
 
     /// The parameters of each function the files declare (unreadable or broken files add none).

@@ -1,0 +1,5 @@
+import ADGenC
+import ADGenCore
+import XCTest
+
+final class CFrontEndTests: XCTestCase {}
