@@ -1,0 +1,52 @@
+extension CTranslator {
+    /// `let (v, d1, d2) = g(args)`: `double d1 = 0.0; double v = g(args, &d1, target2);` where an
+    /// array result goes straight into the array it is accumulated into: the loop after
+    /// the call (`for k in 0..<dx.count { dx[k] += d2[k] }`, then consumed) or the caller's
+    /// array when it is returned.
+    mutating func destructure(names: [String?], types: [IRType], call: IR.Call, next: IR.Statement?)
+        -> (code: [CModel.Statement], consumedNext: Bool) {
+        var code: [CModel.Statement] = []
+        var arguments = call.arguments.map { expression($0.value) }
+        let accumulation = next.flatMap { Self.accumulations(in: $0) } ?? [:]
+        var consumed = false
+        for (name, type) in zip(names.dropFirst(), types.dropFirst()) {
+            if type.isArray {
+                if let name, let alias = aliases[name] {
+                    arguments.append(.name(alias))
+                } else if let name, let target = accumulation[name] {
+                    arguments.append(.name(cName(target)))
+                    consumed = true
+                } else {
+                    problem("C output cannot size the array result '\(name ?? "_")' of '\(call.function)'")
+                }
+                continue
+            }
+            let local = name.map { cName($0) } ?? freshName("unused")
+            code.append(.declaration(type: Self.elementType(type), name: local, value: .literal("0.0")))
+            arguments.append(.prefix("&", .name(local)))
+        }
+        if consumed, let next, Self.accumulations(in: next)?.keys.allSatisfy({ names.contains($0) }) != true {
+            problem("C output cannot split the accumulation after '\(call.function)'")
+        }
+        let invocation = CModel.Expression.call(functionName(call.function), arguments)
+        if let first = names.first.flatMap({ $0 }) {
+            code.append(.declaration(type: Self.elementType(types[0]), name: cName(first), value: invocation))
+        } else {
+            code.append(.expression(invocation))
+        }
+        return (code, consumed)
+    }
+
+    /// `for k in 0..<n { a[k] += b[k]; c[k] += d[k] }`: source → target, or nil for any other statement.
+    static func accumulations(in statement: IR.Statement) -> [String: String]? {
+        guard case .forLoop(let loop) = statement.kind, let index = loop.index,
+              case .range(let lower, _, false) = loop.sequence, case .int(0, _) = lower.kind else { return nil }
+        var result: [String: String] = [:]
+        for inner in loop.body {
+            guard case let .store(target, position, .add?, value) = inner.kind, case .variable(index) = position.kind,
+                  case let .element(source, at) = value.kind, case .variable(index) = at.kind else { return nil }
+            result[source] = target
+        }
+        return result.isEmpty ? nil : result
+    }
+}
