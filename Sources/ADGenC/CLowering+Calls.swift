@@ -13,6 +13,13 @@ extension CLowering {
     mutating func call(_ cursor: Cursor) -> Syntax.Expression {
         let name = cursor.spelling
         let arguments = Array(cursor.children.dropFirst())
+        if signatures[name] == nil, Self.mathFunctions[name] == nil {
+            if Self.mathFunctions[String(name.dropLast())] != nil, name.hasSuffix("f") || name.hasSuffix("l") {
+                return invalid("'\(name)'; use the double version '\(name.dropLast())'", at: cursor)
+            }
+            return invalid("calling '\(name)'; calls are of functions defined in this file or of <math.h>'s \(Self.mathFunctions.keys.sorted().joined(separator: ", "))",
+                           at: cursor)
+        }
         let values = arguments.map { value($0) }
         if let parameterNames = signatures[name] {
             guard parameterNames.count == values.count else {
@@ -21,13 +28,7 @@ extension CLowering {
             let labelled = zip(parameterNames, values).map { Syntax.Argument(label: $0.0, value: $0.1) }
             return node(.call(name: name, arguments: labelled), at: cursor, values)
         }
-        guard let builtin = Self.mathFunctions[name] else {
-            if Self.mathFunctions[String(name.dropLast())] != nil, name.hasSuffix("f") || name.hasSuffix("l") {
-                return invalid("'\(name)'; use the double version '\(name.dropLast())'", at: cursor)
-            }
-            return invalid("calling '\(name)'; calls are of functions defined in this file or of <math.h>'s \(Self.mathFunctions.keys.sorted().joined(separator: ", "))",
-                           at: cursor)
-        }
+        let builtin = Self.mathFunctions[name] ?? name
         return node(.call(name: builtin, arguments: values.map { Syntax.Argument(label: nil, value: $0) }), at: cursor, values)
     }
 }

@@ -117,6 +117,10 @@ extension CLowering {
         if to == from || (to.isArray && from.isArray) || operand.kind == CursorKind.declRefExpr && cursor.kind == CursorKind.unexposedExpr {
             return value(operand)
         }
+        // The operand usually says more (a float literal, `sinf`, a string): its error first.
+        let before = diagnostics.diagnostics.count
+        let inner = value(operand)
+        if diagnostics.diagnostics.count > before { return inner }
         return invalid("converting '\(operand.type.spelling)' to '\(cursor.type.spelling)'", at: cursor)
     }
 

@@ -27,7 +27,7 @@ final class TranslationUnit {
 
     /// Parses `file` as C11; nil when libclang could not parse at all.
     init?(_ file: SourceFile) {
-        let arguments = ["-std=c11", "-x", "c"]
+        let arguments = ["-std=c11", "-x", "c", "-Wall"]
         let cArguments = arguments.map { strdup($0) }
         defer { cArguments.forEach { free($0) } }
         var contents = file.bytes.map { CChar(bitPattern: $0) }

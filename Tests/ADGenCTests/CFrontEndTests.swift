@@ -1,5 +1,0 @@
-import ADGenC
-import ADGenCore
-import XCTest
-
-final class CFrontEndTests: XCTestCase {}
