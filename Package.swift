@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "ADGenCoreTests", dependencies: ["ADGenCore"]),
         // The C front end and the C renderer: diagnostics, goldens, and generated C compiled
         // with cc and checked against finite differences.
-        .testTarget(name: "ADGenCTests", dependencies: ["ADGenC", "ADGenCore"]),
+        .testTarget(name: "ADGenCTests", dependencies: ["ADGenC", "ADGenCore", "ADGenDriver"]),
         // Test support: seeded random .adg programs, their normalizer and reducer (Docs/Fuzzing.md).
         .target(name: "ADGenRandomPrograms", dependencies: ["ADGenRuntime"], path: "Tests/ADGenRandomPrograms"),
         // Compiles generated code for every fixture (and random programs) in one swiftc call

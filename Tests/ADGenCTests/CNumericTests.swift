@@ -1,0 +1,108 @@
+import ADGenC
+import ADGenCore
+import ADGenDriver
+import Foundation
+import XCTest
+
+/// The generated C of every C fixture, compiled once with `cc -std=c99 -Wall -Wextra -Werror`,
+/// checked against finite differences and the dot-product test (``CHarness``); and the
+/// primal values of the generated C and the generated Swift, bit for bit.
+final class CNumericTests: XCTestCase {
+    struct Fixture {
+        var name: String
+        var file: SourceFile
+        var syntax: Syntax.File
+        var points: [CCheckPoint]
+    }
+
+    func fixtures() throws -> [Fixture] {
+        var random = SplitMix(state: 20_261_202)
+        return try CTestSupport.fixtureURLs().map { url in
+            let name = url.deletingPathExtension().lastPathComponent
+            let file = SourceFile(path: "Fixtures/C/\(name).c", bytes: [UInt8](try Data(contentsOf: url)))
+            var diagnostics = DiagnosticEngine()
+            let syntax = try XCTUnwrap(CFrontEnd.parse(file, diagnostics: &diagnostics), "\(name).c")
+            let points = CCheckPoint.points(in: String(decoding: file.bytes, as: UTF8.self), random: &random)
+            return Fixture(name: name, file: file, syntax: syntax, points: points)
+        }
+    }
+
+    static let compiler = "/usr/bin/cc"
+
+    func testGeneratedCAgreesWithFiniteDifferencesAndWithSwift() throws {
+        try CTestSupport.requireLibClang()
+        guard FileManager.default.isExecutableFile(atPath: Self.compiler) else { throw XCTSkip("no C compiler at \(Self.compiler)") }
+        let fixtures = try fixtures()
+        let points = fixtures.flatMap(\.points)
+        XCTAssertGreaterThanOrEqual(points.count, 10)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("adgen-c-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var sources: [String] = []
+        for fixture in fixtures {
+            let c = try XCTUnwrap(compile([fixture], emit: .c), fixture.name)
+            let path = directory.appendingPathComponent("\(fixture.name)_ad.c").path
+            try c.write(toFile: path, atomically: true, encoding: .utf8)
+            sources.append(path)
+        }
+        let harness = directory.appendingPathComponent("harness.c").path
+        try CHarness.program(points).write(toFile: harness, atomically: true, encoding: .utf8)
+        let program = directory.appendingPathComponent("harness").path
+        let build = try CTestSupport.run(Self.compiler, ["-std=c99", "-Wall", "-Wextra", "-Werror", "-O2", "-o", program, harness]
+                                         + sources + ["-lm"])
+        XCTAssertEqual(build.status, 0, build.error)
+        guard build.status == 0 else { return }
+        let run = try CTestSupport.run(program, [])
+        let failures = run.output.split(separator: "\n").filter { $0.hasPrefix("FAIL") }
+        XCTAssertEqual(failures, [], run.output)
+        XCTAssertTrue(run.output.contains("DONE 0"), run.output + run.error)
+        let cPrimals = run.output.split(separator: "\n").filter { $0.hasPrefix("PRIMAL") }
+        XCTAssertEqual(cPrimals.count, points.count)
+        let swiftPrimals = try swiftPrimals(fixtures)
+        XCTAssertEqual(cPrimals.map(String.init), swiftPrimals, "C and Swift primal values differ")
+    }
+
+    func compile(_ fixtures: [Fixture], emit: Pipeline.Language) -> String? {
+        let inputs = fixtures.map { fixture -> (file: SourceFile, options: Pipeline.Options) in
+            var options = Pipeline.Options()
+            options.syntax = fixture.syntax
+            options.emit = emit
+            return (fixture.file, options)
+        }
+        return Pipeline.compile(inputs).swift
+    }
+
+    /// The primal of every point, run from the generated Swift (`-warnings-as-errors`).
+    func swiftPrimals(_ fixtures: [Fixture]) throws -> [String] {
+        let generated = try XCTUnwrap(compile(fixtures, emit: .swift))
+        var main = ["import Foundation", "func bits(_ name: String, _ value: Double) {",
+                    "    let hex = String(value.bitPattern, radix: 16)",
+                    "    print(\"PRIMAL \\(name) \\(String(repeating: \"0\", count: 16 - hex.count) + hex)\")", "}"]
+        var index = 0
+        for fixture in fixtures {
+            for point in fixture.points {
+                let parameters = fixture.syntax.functions.first { $0.name == point.function }?.parameters.map(\.name) ?? []
+                let arguments = zip(parameters, point.arguments).map { name, value -> String in
+                    switch value {
+                    case .double(let x): return "\(name): \(x) as Double"
+                    case .int(let k): return "\(name): \(k)"
+                    case .array(let xs): return "\(name): [\(xs.map { "\($0)" }.joined(separator: ", "))] as [Double]"
+                    }
+                }
+                main.append("bits(\"\(point.function)#\(index)\", \(point.function)(\(arguments.joined(separator: ", "))))")
+                index += 1
+            }
+        }
+        let toolchain = try SwiftToolchain()
+        let sources = [SwiftSourceFile(name: "Generated.swift", text: generated),
+                       SwiftSourceFile(name: "main.swift", text: main.joined(separator: "\n") + "\n")]
+        switch try toolchain.compile(sources, flags: ["-warnings-as-errors"]) {
+        case .failure(let failure):
+            XCTFail("the generated Swift does not compile: \(failure)")
+            return []
+        case .success(let executable):
+            let output = try toolchain.run(executable)
+            return output.standardOutput.split(separator: "\n").filter { $0.hasPrefix("PRIMAL") }.map(String.init)
+        }
+    }
+}
