@@ -36,15 +36,22 @@ extension Pipeline {
         if !options.training.isEmpty { diagnostics.error("--emit c writes no training loops; emit Swift for --train", at: start) }
         guard !diagnostics.hasErrors,
               let module = analyze(file, options: options, diagnostics: &diagnostics, dump: &dump) else { return nil }
+        for function in module.functions where function.resultType != .double {
+            diagnostics.error("--emit c needs functions returning double; '\(function.name)' returns \(function.resultType) (emit Swift for it)",
+                              at: function.location)
+        }
+        if diagnostics.hasErrors { return nil }
         let primal = IR.Module(functions: module.functions.map(Cleanup.run))
         if options.dumpAfter == .ir { dump = IRPrinter.print(primal) }
         let derived = Derivatives.generate(for: primal, modes: options.modes, dumpAfter: options.dumpAfter, dump: &dump)
         let functions = (options.modes.contains(.primal) ? primal.functions : []).map(Cleanup.run)
             + derived.map { Cleanup.run(Peephole.run($0)) }
         if !verify(functions, diagnostics: &diagnostics) { return nil }
-        let translated = CTranslator.translate(functions, primals: primal.functions.map(\.name))
+        let translated = CTranslator.translate(functions, primals: primal.functions.map(\.name),
+                                              arrayLengths: options.syntax == nil)
         let locations = Dictionary(module.functions.map { ($0.name, $0.location) }, uniquingKeysWith: { a, _ in a })
-        for (message, function) in translated.problems {
+        var reported: Set<String> = []
+        for (message, function) in translated.problems where reported.insert(message).inserted {
             let primalName = module.functions.map(\.name).filter { function.hasPrefix($0) }.max { $0.count < $1.count }
             diagnostics.error("unsupported with --emit c: \(message) (in \(function))",
                               at: primalName.flatMap { locations[$0] } ?? start)

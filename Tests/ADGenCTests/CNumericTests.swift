@@ -106,3 +106,34 @@ final class CNumericTests: XCTestCase {
         }
     }
 }
+
+/// `.adg` input with `--emit c`: every fixture whose functions return `Double` gives C that
+/// compiles warning-free (one `cc` run); the others are rejected for their array results.
+final class AdgToCTests: XCTestCase {
+    func testAdgFixturesEmitWarningFreeC() throws {
+        guard FileManager.default.isExecutableFile(atPath: CNumericTests.compiler) else { throw XCTSkip("no C compiler") }
+        let fixtures = try FileManager.default.contentsOfDirectory(at: CTestSupport.repositoryRoot.appendingPathComponent("Fixtures"),
+                                                                  includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "adg" }.sorted { $0.path < $1.path }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("adgen-adg-c-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var sources: [String] = []
+        for url in fixtures {
+            var options = Pipeline.Options()
+            options.emit = .c
+            let output = Pipeline.compile(SourceFile(path: url.lastPathComponent, bytes: [UInt8](try Data(contentsOf: url))), options: options)
+            guard let c = output.swift else {
+                XCTAssertTrue(output.diagnostics.allSatisfy { $0.message.contains("--emit c needs functions returning double") },
+                              "\(url.lastPathComponent): \(output.diagnostics.map(\.message))")
+                continue
+            }
+            let path = directory.appendingPathComponent(url.deletingPathExtension().lastPathComponent + ".c").path
+            try c.write(toFile: path, atomically: true, encoding: .utf8)
+            sources.append(path)
+        }
+        XCTAssertGreaterThanOrEqual(sources.count, 15)
+        let build = try CTestSupport.run(CNumericTests.compiler, ["-std=c99", "-Wall", "-Wextra", "-Werror", "-fsyntax-only"] + sources)
+        XCTAssertEqual(build.status, 0, build.error)
+    }
+}

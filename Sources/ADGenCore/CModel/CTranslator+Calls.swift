@@ -6,7 +6,7 @@ extension CTranslator {
     mutating func destructure(names: [String?], types: [IRType], call: IR.Call, next: IR.Statement?)
         -> (code: [CModel.Statement], consumedNext: Bool) {
         var code: [CModel.Statement] = []
-        var arguments = call.arguments.map { expression($0.value) }
+        var arguments = self.arguments(call)
         let accumulation = next.flatMap { Self.accumulations(in: $0) } ?? [:]
         var consumed = false
         for (name, type) in zip(names.dropFirst(), types.dropFirst()) {
@@ -35,6 +35,22 @@ extension CTranslator {
             code.append(.expression(invocation))
         }
         return (code, consumed)
+    }
+
+    /// A call's arguments, each array followed by its length when ``arrayLengths`` asks for it.
+    mutating func arguments(_ call: IR.Call) -> [CModel.Expression] {
+        var result: [CModel.Expression] = []
+        for argument in call.arguments {
+            result.append(expression(argument.value))
+            guard arrayLengths, argument.value.type.isArray else { continue }
+            result.append(expression(IR.Expression(.count(array: Self.arrayName(argument.value)), .int)))
+        }
+        return result
+    }
+
+    static func arrayName(_ expression: IR.Expression) -> String {
+        if case .variable(let name) = expression.kind { return name }
+        return ""
     }
 
     /// `for k in 0..<n { a[k] += b[k]; c[k] += d[k] }`: source → target, or nil for any other statement.

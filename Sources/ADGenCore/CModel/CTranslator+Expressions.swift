@@ -58,7 +58,7 @@ extension CTranslator {
             return .call(builtinName(builtin, arguments: arguments), arguments.map { self.expression($0) })
         case .call(let call):
             if (functions[call.function]?.results.count ?? 1) > 1 { problem("C output: a call of '\(call.function)' inside an expression") }
-            return .call(functionName(call.function), call.arguments.map { self.expression($0.value) })
+            return .call(functionName(call.function), arguments(call))
         case .intToDouble(let value):
             return .cast("double", operand(value, 8))
         case .repeating, .newTape:

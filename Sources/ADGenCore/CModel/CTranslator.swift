@@ -11,6 +11,9 @@ struct CTranslator {
     /// IR names of the generated API → C names: `fVJP` → `f_vjp`.
     let names: [String: String]
     let functions: [String: IR.Function]
+    /// `.adg` input reads `a.count`: every array parameter is followed by `int a_count`.
+    /// C input never does, and keeps section 8's signatures.
+    var arrayLengths = false
     var support: Set<CSupport> = []
     var problems: [(message: String, function: String)] = []
 
@@ -38,10 +41,11 @@ struct CTranslator {
         return names
     }
 
-    static func translate(_ functions: [IR.Function], primals: [String])
+    static func translate(_ functions: [IR.Function], primals: [String], arrayLengths: Bool)
         -> (functions: [CModel.Function], support: Set<CSupport>, problems: [(message: String, function: String)]) {
         var translator = CTranslator(names: apiNames(primals: primals),
-                                     functions: Dictionary(functions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
+                                     functions: Dictionary(functions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+                                     arrayLengths: arrayLengths)
         let emitted = reachable(functions)
         let result = emitted.map { translator.function($0) }
         return (result, translator.support, translator.problems)
@@ -95,12 +99,20 @@ struct CTranslator {
         for name in Naming.names(in: function) where outputNames.contains(CNames.safe(name)) && aliases[name] == nil {
             renamed[name] = CNames.safe(name) + "_"
         }
-        var parameters = function.parameters.map { CModel.Parameter(type: Self.parameterType($0.type), name: cName($0.name)) }
+        var parameters: [CModel.Parameter] = []
+        for parameter in function.parameters {
+            parameters.append(CModel.Parameter(type: Self.parameterType(parameter.type), name: cName(parameter.name)))
+            if arrayLengths, parameter.type.isArray {
+                let length = cName(parameter.name) + "_count"
+                parameters.append(CModel.Parameter(type: "int", name: length))
+                counts[parameter.name] = .name(length)
+            }
+        }
         parameters += outputs.map { CModel.Parameter(type: $0.type == .double ? "double *" : Self.parameterType($0.type).replacingOccurrences(of: "const ", with: ""), name: $0.name) }
         var body = block(function.body)
-        let read = IRWalk.reads(in: function.body)
-        let unused = function.parameters.filter { !read.contains($0.name) }
-        body = unused.map { CModel.Statement.expression(.cast("void", .name(cName($0.name)))) } + body
+        let used = CModelNames.used(in: body)
+        let unusedNames = parameters.map(\.name).filter { !used.contains($0) && !outputs.map(\.name).contains($0) }
+        body = unusedNames.map { CModel.Statement.expression(.cast("void", .name($0))) } + body
         return CModel.Function(docComment: function.docComment, isStatic: function.isInternal, returnType: "double",
                                name: functionName(function.name), parameters: parameters, body: body)
     }
