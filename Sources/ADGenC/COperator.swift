@@ -1,3 +1,4 @@
+import Foundation
 /// The operator of a C operator node, read from its tokens (libclang's C API does not
 /// name operators before LLVM 17). nil when the tokens do not show it, as inside a
 /// function-like macro.
@@ -11,21 +12,27 @@ enum COperator {
     static func binary(_ cursor: Cursor) -> String? {
         let children = cursor.children
         guard children.count == 2 else { return nil }
-        let lhsEnd = children[0].extent.end
-        let rhsStart = children[1].extent.start
-        guard let token = cursor.tokens.first(where: { $0.offset >= lhsEnd }), token.offset < rhsStart,
-              binaryOperators.contains(token.spelling) else { return nil }
-        return token.spelling
+        let text = between(cursor.unit.bytes, children[0].extent.end, children[1].extent.start)
+        return text.flatMap { binaryOperators.contains($0) ? $0 : nil }
     }
 
     /// The operator of a unary node and whether it is written before its operand.
     static func unary(_ cursor: Cursor) -> (op: String, prefix: Bool)? {
-        let tokens = cursor.tokens
-        guard let operand = cursor.children.first, let first = tokens.first, let last = tokens.last else { return nil }
-        let extent = operand.extent
-        if prefixOperators.contains(first.spelling), first.offset < extent.start { return (first.spelling, true) }
-        if ["++", "--"].contains(last.spelling), last.offset >= extent.end { return (last.spelling, false) }
+        guard let operand = cursor.children.first else { return nil }
+        let outer = cursor.extent
+        let inner = operand.extent
+        let bytes = cursor.unit.bytes
+        if let text = between(bytes, outer.start, inner.start), prefixOperators.contains(text) { return (text, true) }
+        if let text = between(bytes, inner.end, outer.end), text == "++" || text == "--" { return (text, false) }
         return nil
+    }
+
+    /// The source text from `start` to `end`, without surrounding white space; nil when
+    /// the range is empty or reversed, as where a macro's expansion hides the operator.
+    static func between(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String? {
+        guard start < end, end <= bytes.count else { return nil }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
     }
 }
 

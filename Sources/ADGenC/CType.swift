@@ -17,7 +17,7 @@ struct CType {
         let type = canonical
         switch type.raw.kind {
         case Kind.double: return .double
-        case Kind.int: return .int
+        case _ where Kind.integers.contains(type.raw.kind): return .int
         case Kind.void: return .void
         case Kind.pointer: return Self.arrayShape(of: CType(raw: adgen_clang_pointee(type.raw)))
         case Kind.constantArray, Kind.incompleteArray, Kind.variableArray:
@@ -30,16 +30,17 @@ struct CType {
     var isPointer: Bool { canonical.raw.kind == Kind.pointer }
 
     static func arrayShape(of element: CType) -> Shape {
-        switch element.canonical.raw.kind {
-        case Kind.double: return .doubleArray
-        case Kind.int: return .intArray
-        default: return .other
-        }
+        let kind = element.canonical.raw.kind
+        if kind == Kind.double { return .doubleArray }
+        return Kind.integers.contains(kind) ? .intArray : .other
     }
 
     /// `CXTypeKind` values (clang-c/Index.h).
     enum Kind {
         static let void: Int32 = 2, int: Int32 = 17, float: Int32 = 21, double: Int32 = 22, pointer: Int32 = 101
         static let constantArray: Int32 = 112, incompleteArray: Int32 = 114, variableArray: Int32 = 115
+        /// `short`, `int`, `long`, `long long` and their unsigned forms (`size_t` is one): all `Int`
+        /// to adgen, which has no unsigned wraparound.
+        static let integers: Set<Int32> = [7, 8, 9, 10, 16, 17, 18, 19]
     }
 }

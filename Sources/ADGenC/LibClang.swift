@@ -24,10 +24,13 @@ enum LibClang {
 /// A parsed C file; its cursors are valid while it lives.
 final class TranslationUnit {
     let handle: UnsafeMutableRawPointer
+    /// The file's bytes: operators are read from them (see ``COperator``).
+    let bytes: [UInt8]
 
     /// Parses `file` as C11; nil when libclang could not parse at all.
     init?(_ file: SourceFile) {
-        let arguments = ["-std=c11", "-x", "c", "-Wall"]
+        // gnu11: C11 plus what glibc hides from strict C11 (M_PI in <math.h>).
+        let arguments = ["-std=gnu11", "-x", "c", "-Wall"]
         let cArguments = arguments.map { strdup($0) }
         defer { cArguments.forEach { free($0) } }
         var contents = file.bytes.map { CChar(bitPattern: $0) }
@@ -37,6 +40,7 @@ final class TranslationUnit {
             adgen_clang_parse(file.path, contents, UInt(file.bytes.count), arguments.baseAddress, Int32(arguments.count))
         }) else { return nil }
         self.handle = handle
+        self.bytes = file.bytes
     }
 
     deinit { adgen_clang_dispose(handle) }

@@ -15,13 +15,13 @@ final class CNumericTests: XCTestCase {
         var points: [CCheckPoint]
     }
 
-    func fixtures() throws -> [Fixture] {
-        var random = SplitMix(state: 20_261_202)
-        return try CTestSupport.fixtureURLs().map { url in
+    static func fixtures(_ urls: [URL], seed: UInt64 = 20_261_202) throws -> [Fixture] {
+        var random = SplitMix(state: seed)
+        return try urls.map { url in
             let name = url.deletingPathExtension().lastPathComponent
-            let file = SourceFile(path: "Fixtures/C/\(name).c", bytes: [UInt8](try Data(contentsOf: url)))
+            let file = SourceFile(path: url.path, bytes: [UInt8](try Data(contentsOf: url)))
             var diagnostics = DiagnosticEngine()
-            let syntax = try XCTUnwrap(CFrontEnd.parse(file, diagnostics: &diagnostics), "\(name).c")
+            let syntax = try XCTUnwrap(CFrontEnd.parse(file, diagnostics: &diagnostics), "\(name).c: \(diagnostics.diagnostics)")
             let points = CCheckPoint.points(in: String(decoding: file.bytes, as: UTF8.self), random: &random)
             return Fixture(name: name, file: file, syntax: syntax, points: points)
         }
@@ -31,11 +31,17 @@ final class CNumericTests: XCTestCase {
 
     func testGeneratedCAgreesWithFiniteDifferencesAndWithSwift() throws {
         try CTestSupport.requireLibClang()
+        let fixtures = try Self.fixtures(try CTestSupport.fixtureURLs())
+        XCTAssertGreaterThanOrEqual(fixtures.flatMap(\.points).count, 10)
+        try Self.verify(fixtures)
+    }
+
+    /// Compiles the generated C of `fixtures` once, runs ``CHarness`` on their points and
+    /// compares the primal values with the generated Swift's.
+    static func verify(_ fixtures: [Fixture]) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.compiler) else { throw XCTSkip("no C compiler at \(Self.compiler)") }
-        let fixtures = try fixtures()
         let points = fixtures.flatMap(\.points)
-        XCTAssertGreaterThanOrEqual(points.count, 10)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("adgen-c-\(getpid())")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("adgen-c-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var sources: [String] = []
@@ -48,7 +54,7 @@ final class CNumericTests: XCTestCase {
         let harness = directory.appendingPathComponent("harness.c").path
         try CHarness.program(points).write(toFile: harness, atomically: true, encoding: .utf8)
         let program = directory.appendingPathComponent("harness").path
-        let build = try CTestSupport.run(Self.compiler, ["-std=c99", "-Wall", "-Wextra", "-Werror", "-O2", "-o", program, harness]
+        let build = try CTestSupport.run(Self.compiler, ["-std=c99", "-Wall", "-Wextra", "-Werror", "-o", program, harness]
                                          + sources + ["-lm"])
         XCTAssertEqual(build.status, 0, build.error)
         guard build.status == 0 else { return }
@@ -62,7 +68,7 @@ final class CNumericTests: XCTestCase {
         XCTAssertEqual(cPrimals.map(String.init), swiftPrimals, "C and Swift primal values differ")
     }
 
-    func compile(_ fixtures: [Fixture], emit: Pipeline.Language) -> String? {
+    static func compile(_ fixtures: [Fixture], emit: Pipeline.Language) -> String? {
         let inputs = fixtures.map { fixture -> (file: SourceFile, options: Pipeline.Options) in
             var options = Pipeline.Options()
             options.syntax = fixture.syntax
@@ -73,7 +79,7 @@ final class CNumericTests: XCTestCase {
     }
 
     /// The primal of every point, run from the generated Swift (`-warnings-as-errors`).
-    func swiftPrimals(_ fixtures: [Fixture]) throws -> [String] {
+    static func swiftPrimals(_ fixtures: [Fixture]) throws -> [String] {
         let generated = try XCTUnwrap(compile(fixtures, emit: .swift))
         var main = ["import Foundation", "func bits(_ name: String, _ value: Double) {",
                     "    let hex = String(value.bitPattern, radix: 16)",

@@ -111,7 +111,7 @@ struct CTranslator {
         parameters += outputs.map { CModel.Parameter(type: $0.type == .double ? "double *" : Self.parameterType($0.type).replacingOccurrences(of: "const ", with: ""), name: $0.name) }
         var body = block(function.body)
         let used = CModelNames.used(in: body)
-        let unusedNames = parameters.map(\.name).filter { !used.contains($0) && !outputs.map(\.name).contains($0) }
+        let unusedNames = parameters.map(\.name).filter { !used.contains($0) }
         body = unusedNames.map { CModel.Statement.expression(.cast("void", .name($0))) } + body
         return CModel.Function(docComment: function.docComment, isStatic: function.isInternal, returnType: "double",
                                name: functionName(function.name), parameters: parameters, body: body)
@@ -141,6 +141,8 @@ struct CTranslator {
         IRWalk.forEachStatement(function.body) { statement in
             guard case .returnValues(let values) = statement.kind else { return }
             for (value, output) in zip(values.dropFirst(), outputs) where output.type.isArray {
+                // A zero array (a Hessian row that vanishes): adding it changes nothing.
+                if case .repeating(let element, _) = value.kind, Self.isZero(element) { continue }
                 guard case .variable(let name) = value.kind else {
                     problem("C output cannot return this array expression")
                     continue
@@ -165,6 +167,14 @@ struct CTranslator {
                     }
                 }
             }
+        }
+    }
+
+    static func isZero(_ expression: IR.Expression) -> Bool {
+        switch expression.kind {
+        case .double(let value, _): return value == 0
+        case .int(let value, _): return value == 0
+        default: return false
         }
     }
 
