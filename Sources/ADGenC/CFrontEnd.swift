@@ -21,6 +21,11 @@ public enum CFrontEnd {
             diagnostics.error(missingLibClangMessage, at: SourceLocation(line: 1, column: 1, offset: 0))
             return nil
         }
+        if let location = SourceLimits.overlongStatement(in: file.bytes) {
+            diagnostics.error("statement has more than \(SourceLimits.maxOperators) operators; split it into several statements",
+                              at: location)
+            return nil
+        }
         guard let unit = TranslationUnit(file) else {
             diagnostics.error("libclang could not parse this file", at: SourceLocation(line: 1, column: 1, offset: 0))
             return nil
@@ -53,5 +58,39 @@ enum ClangDiagnostics {
             }
             return Diagnostic(kind, text, at: location)
         }
+    }
+}
+
+/// libclang's parser recurses on long operator chains and, with tens of thousands of
+/// operators in one expression, overflows its stack and takes the process with it; such
+/// input is refused before libclang sees it.
+enum SourceLimits {
+    static let maxOperators = 5_000
+
+    /// Where a statement with more than ``maxOperators`` operator characters starts.
+    static func overlongStatement(in bytes: [UInt8]) -> SourceLocation? {
+        var count = 0
+        var line = 1
+        var lineStart = 0
+        var start = SourceLocation(line: 1, column: 1, offset: 0)
+        for (offset, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: ";"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+                count = 0
+                start = SourceLocation(line: line, column: offset - lineStart + 2, offset: offset + 1)
+            case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"),
+                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "?"),
+                 UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: "!"), UInt8(ascii: "~"),
+                 UInt8(ascii: "["):
+                count += 1
+                if count > maxOperators { return start }
+            case UInt8(ascii: "\n"):
+                line += 1
+                lineStart = offset + 1
+            default:
+                break
+            }
+        }
+        return nil
     }
 }

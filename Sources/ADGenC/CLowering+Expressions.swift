@@ -19,8 +19,27 @@ extension CLowering {
         return Syntax.Expression(.invalid, at: cursor.location)
     }
 
+    /// Runs `lower` one expression level deeper, or reports the nesting.
+    mutating func nested(_ cursor: Cursor, _ lower: (inout CLowering) -> Syntax.Expression) -> Syntax.Expression {
+        guard expressionDepth < Self.maxHeight else {
+            if expressionDepth == Self.maxHeight {
+                error("expression is too deeply nested (more than \(Self.maxHeight) levels); split it into several statements",
+                      at: cursor)
+                expressionDepth += 1
+            }
+            return Syntax.Expression(.invalid, at: cursor.location)
+        }
+        expressionDepth += 1
+        defer { expressionDepth -= 1 }
+        return lower(&self)
+    }
+
     /// A C expression used as a number.
     mutating func value(_ cursor: Cursor) -> Syntax.Expression {
+        nested(cursor) { $0.lowerValue(cursor) }
+    }
+
+    mutating func lowerValue(_ cursor: Cursor) -> Syntax.Expression {
         let children = cursor.children
         switch cursor.kind {
         case CursorKind.integerLiteral, CursorKind.floatingLiteral:
@@ -185,6 +204,10 @@ extension CLowering {
 
     /// A C expression used as a truth value: comparisons and logic stay Bool, a number `e` becomes `e != 0`.
     mutating func condition(_ cursor: Cursor) -> Syntax.Expression {
+        nested(cursor) { $0.lowerCondition(cursor) }
+    }
+
+    mutating func lowerCondition(_ cursor: Cursor) -> Syntax.Expression {
         let children = cursor.children
         switch cursor.kind {
         case CursorKind.parenExpr where children.count == 1:

@@ -86,7 +86,8 @@ extension CLowering {
     static func step(_ increment: Cursor, of name: String) -> Int? {
         guard CWrites.target(of: increment).flatMap(CExpressionShape.variableName) == name else { return nil }
         if increment.kind == CursorKind.unaryOperator { return COperator.unary(increment)?.op == "++" ? 1 : -1 }
-        guard increment.kind == CursorKind.compoundAssignOperator, let op = COperator.binary(increment),
+        guard increment.kind == CursorKind.compoundAssignOperator, increment.children.count == 2,
+              let op = COperator.binary(increment),
               case .integer(let amount)? = increment.children[1].constant, amount > 0 else { return nil }
         switch op {
         case "+=": return amount

@@ -20,6 +20,12 @@ extension CLowering {
     }
 
     mutating func lowerStatement(_ cursor: Cursor) -> [Syntax.Statement] {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= 2 * Self.maxDepth else {
+            if depth == 2 * Self.maxDepth + 1 { error("statements are nested too deeply (more than \(Self.maxDepth) levels)", at: cursor) }
+            return []
+        }
         let children = cursor.children
         switch cursor.kind {
         case CursorKind.compoundStmt:

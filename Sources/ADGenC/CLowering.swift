@@ -10,6 +10,9 @@ struct CLowering {
     var parameters: [String: CType.Shape] = [:]
     /// Nesting of the statement being lowered, bounded like the `.adg` parser's.
     var depth = 0
+    /// Nesting of the expression being lowered: clang builds `x + x + ... + x` of any
+    /// length, and lowering recurses, so it stops before the stack would run out.
+    var expressionDepth = 0
 
     init(unit: TranslationUnit) { self.unit = unit }
 

@@ -31,6 +31,10 @@ final class CDiagnosticTests: XCTestCase {
         ("double f(double x) { return x * \"s\"[0]; }\n", "1:33: error: unsupported in adgen: indexing anything but a named array"),
         ("double f(double x) {\n    double a[2] = {x, 2 * x};\n    return a[0] + a[1] + (x, x);\n}\n", "3:27: error: unsupported in adgen: the comma operator"),
         ("double f(double *x) {\n    return *x;\n}\n", "2:12: error: unsupported in adgen: pointers other than array parameters"),
+        ("double f(double x) {\n    return " + String(repeating: "x * ", count: 6_000) + "x;\n}\n",
+         "1:21: error: statement has more than 5000 operators"),
+        ("double f(double x) {\n    return " + String(repeating: "x * ", count: 1_000) + "x;\n}\n",
+         "2:12: error: expression is too deeply nested (more than 200 levels)"),
     ]
 
     func testEveryDiagnosticKind() throws {
@@ -59,6 +63,9 @@ final class CDiagnosticTests: XCTestCase {
                        "double f(double x) { return ((((((((((((x)))))))))))); }",
                        "double f(double x) { " + String(repeating: "{ ", count: 60) + String(repeating: "} ", count: 60) + "return x; }",
                        "double f(double x) { return " + String(repeating: "x + ", count: 300) + "x; }",
+                       "double f(double x) { return " + String(repeating: "x * ", count: 100_000) + "x; }",
+                       "double f(double x) { return " + String(repeating: "!", count: 100_000) + "x; }",
+                       "double f(double x) { " + String(repeating: "if (x > 0) ", count: 5_000) + "x = 1; return x; }",
                        "typedef double real; real f(real x) { return x; }", "enum { K = 3 }; double f(double x) { return K * x; }"]
         for source in sources {
             _ = CTestSupport.compile(source)
