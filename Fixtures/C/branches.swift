@@ -41,6 +41,7 @@ fileprivate final class ADGenTape<Element> {
     }
 }
 
+/// The Huber loss of r with threshold delta.
 func huber(r: Double, delta: Double) -> Double {
     let a: Double = abs(r)
     if a <= delta {
@@ -52,6 +53,7 @@ func huber(r: Double, delta: Double) -> Double {
     }
 }
 
+/// Sum of values clipped to [-c, c], with a count of the clipped ones.
 func clipped_sum(x: [Double], n: Int, c: Double) -> Double {
     var s: Double = 0
     var clipped: Int = 0
@@ -63,6 +65,7 @@ func clipped_sum(x: [Double], n: Int, c: Double) -> Double {
     return s + 0.01 * Double(clipped) * c
 }
 
+/// Halves x until it drops below tol (at least once), squaring a running factor.
 func halve_until(x: Double, tol: Double) -> Double {
     var x_2 = x
     var p: Double = 1.0

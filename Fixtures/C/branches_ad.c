@@ -36,6 +36,7 @@ double huber_hvp(double r, double delta, double vr, double vdelta, double *dr, d
 double clipped_sum_hvp(const double *x, int n, double c, const double *vx, double vc, double *dx, double *dc, double *hvx, double *hvc);
 double halve_until_hvp(double x, double tol, double vx, double vtol, double *dx, double *dtol, double *hvx, double *hvtol);
 
+// The Huber loss of r with threshold delta.
 double huber(double r, double delta) {
     double a = fabs(r);
     if (a <= delta) {
@@ -47,6 +48,7 @@ double huber(double r, double delta) {
     }
 }
 
+// Sum of values clipped to [-c, c], with a count of the clipped ones.
 double clipped_sum(const double *x, int n, double c) {
     double s = 0.0;
     int clipped = 0;
@@ -58,6 +60,7 @@ double clipped_sum(const double *x, int n, double c) {
     return s + 0.01 * (double)clipped * c;
 }
 
+// Halves x until it drops below tol (at least once), squaring a running factor.
 double halve_until(double x, double tol) {
     double x_2 = x;
     double p = 1.0;

@@ -41,10 +41,12 @@ fileprivate final class ADGenTape<Element> {
     }
 }
 
+/// A smooth activation.
 func softplus(z: Double) -> Double {
     return log1p(exp(z))
 }
 
+/// Every <math.h> function adgen knows, once.
 func activations(x: Double, y: Double) -> Double {
     let a: Double = sin(x) * cos(y) + tan(0.3 * x) + asin(0.5 * tanh(x)) + acos(0.25 * y) + atan(x)
     let b: Double = atan2(x, y) + sinh(0.5 * x) + cosh(0.5 * y) + exp2(x) + log(y) + log2(y) + log10(y)
@@ -52,6 +54,7 @@ func activations(x: Double, y: Double) -> Double {
     return a + b + c + softplus(z: 0.25 * x)
 }
 
+/// A truncated Fourier series with coefficients c at t.
 func fourier(c: [Double], t: Double) -> Double {
     var s: Double = 0.0
     for k in 0..<4 {

@@ -35,10 +35,12 @@ double softplus_hvp(double z, double vz, double *dz, double *hvz);
 double activations_hvp(double x, double y, double vx, double vy, double *dx, double *dy, double *hvx, double *hvy);
 double fourier_hvp(const double *c, double t, const double *vc, double vt, double *dc, double *dt, double *hvc, double *hvt);
 
+// A smooth activation.
 double softplus(double z) {
     return log1p(exp(z));
 }
 
+// Every <math.h> function adgen knows, once.
 double activations(double x, double y) {
     double a = sin(x) * cos(y) + tan(0.3 * x) + asin(0.5 * tanh(x)) + acos(0.25 * y) + atan(x);
     double b = atan2(x, y) + sinh(0.5 * x) + cosh(0.5 * y) + exp2(x) + log(y) + log2(y) + log10(y);
@@ -46,6 +48,7 @@ double activations(double x, double y) {
     return a + b + c + softplus(0.25 * x);
 }
 
+// A truncated Fourier series with coefficients c at t.
 double fourier(const double *c, double t) {
     double s = 0.0;
     for (int k = 0; k < 4; k++) {

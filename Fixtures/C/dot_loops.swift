@@ -41,6 +41,7 @@ fileprivate final class ADGenTape<Element> {
     }
 }
 
+/// Squared weighted norm through a local array of products.
 func weighted_norm(x: [Double], w: [Double], n: Int) -> Double {
     var p = [Double](repeating: 0.0, count: 16)
     for i in 0..<n {
@@ -55,6 +56,7 @@ func weighted_norm(x: [Double], w: [Double], n: Int) -> Double {
     return sqrt(s + 1e-12)
 }
 
+/// A cumulative product kept in a local array, then summed.
 func running_product(x: [Double], n: Int) -> Double {
     var c = [Double](repeating: 0.0, count: n)
     c[0] = x[0]

@@ -30,6 +30,7 @@ double running_product_gradient(const double *x, int n, double *dx);
 double weighted_norm_hvp(const double *x, const double *w, int n, const double *vx, const double *vw, double *dx, double *dw, double *hvx, double *hvw);
 double running_product_hvp(const double *x, int n, const double *vx, double *dx, double *hvx);
 
+// Squared weighted norm through a local array of products.
 double weighted_norm(const double *x, const double *w, int n) {
     double p[16];
     adgen_fill(p, 16, 0.0);
@@ -45,6 +46,7 @@ double weighted_norm(const double *x, const double *w, int n) {
     return sqrt(s + 1e-12);
 }
 
+// A cumulative product kept in a local array, then summed.
 double running_product(const double *x, int n) {
     double c[n];
     adgen_fill(c, n, 0.0);

@@ -41,6 +41,7 @@ fileprivate final class ADGenTape<Element> {
     }
 }
 
+/// A 3-point stencil over the interior, a strided pass and a downward pass.
 func stencil_energy(u: [Double], n: Int, k: Double) -> Double {
     var k_2 = k
     var e: Double = 0.0
@@ -58,6 +59,7 @@ func stencil_energy(u: [Double], n: Int, k: Double) -> Double {
     return e * k_2
 }
 
+/// Sum over pairs i < j of a smooth kernel of their difference.
 func pairwise(x: [Double], n: Int) -> Double {
     var s: Double = 0
     for i in 0..<n {

@@ -29,6 +29,7 @@ double pairwise_gradient(const double *x, int n, double *dx);
 double stencil_energy_hvp(const double *u, int n, double k, const double *vu, double vk, double *du, double *dk, double *hvu, double *hvk);
 double pairwise_hvp(const double *x, int n, const double *vx, double *dx, double *hvx);
 
+// A 3-point stencil over the interior, a strided pass and a downward pass.
 double stencil_energy(const double *u, int n, double k) {
     double k_2 = k;
     double e = 0.0;
@@ -46,6 +47,7 @@ double stencil_energy(const double *u, int n, double k) {
     return e * k_2;
 }
 
+// Sum over pairs i < j of a smooth kernel of their difference.
 double pairwise(const double *x, int n) {
     double s = 0.0;
     for (int i = 0; i < n; i++) {

@@ -65,7 +65,8 @@ struct CLowering {
         var statements = shadowWrittenParameters(body)
         if let body { statements += lowerBlock(body) }
         let result = Syntax.TypeName(name: "Double", isArray: false, at: location)
-        return Syntax.Function(name: function.spelling, location: location, docComment: [], parameters: syntaxParameters,
+        return Syntax.Function(name: function.spelling, location: location, docComment: function.commentLines,
+                               parameters: syntaxParameters,
                                result: result, resultLocation: location, body: statements,
                                closingBrace: location)
     }

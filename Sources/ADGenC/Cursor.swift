@@ -34,6 +34,37 @@ struct Cursor {
 
     var isDefinition: Bool { adgen_clang_is_definition(raw) != 0 }
 
+    /// The lines of the `/* */`, `/** */` and `///` comments before a declaration, without
+    /// comment markers; plain `//` lines are notes (test directives, say) and left out.
+    ///
+    /// For example: `// check: f(1)` then `/* Sum of x. */` gives `["Sum of x."]`.
+    var commentLines: [String] {
+        var lines: [String] = []
+        var inBlock = false
+        for raw in LibClang.string(adgen_clang_comment(raw)).components(separatedBy: "\n") {
+            var line = raw.trimmingCharacters(in: .whitespaces)
+            if !inBlock {
+                if line.hasPrefix("///") {
+                    line = String(line.dropFirst(3))
+                } else if line.hasPrefix("//") {
+                    continue
+                } else if line.hasPrefix("/*") {
+                    line = String(line.dropFirst(line.hasPrefix("/**") ? 3 : 2))
+                    inBlock = true
+                }
+            } else if line.hasPrefix("*"), !line.hasPrefix("*/") {
+                line = String(line.dropFirst())
+            }
+            if inBlock, let end = line.range(of: "*/") {
+                line = String(line[..<end.lowerBound])
+                inBlock = false
+            }
+            line = line.trimmingCharacters(in: .whitespaces)
+            if !line.isEmpty { lines.append(line) }
+        }
+        return lines
+    }
+
     var referenced: Cursor? {
         let target = adgen_clang_referenced(raw)
         return adgen_clang_is_null(target) != 0 ? nil : Cursor(raw: target, unit: unit)

@@ -29,8 +29,9 @@ final class TranslationUnit {
 
     /// Parses `file` as C11; nil when libclang could not parse at all.
     init?(_ file: SourceFile) {
-        // gnu11: C11 plus what glibc hides from strict C11 (M_PI in <math.h>).
-        let arguments = ["-std=gnu11", "-x", "c", "-Wall"]
+        // gnu11: C11 plus what glibc hides from strict C11 (M_PI in <math.h>); every comment
+        // before a function is its doc comment.
+        let arguments = ["-std=gnu11", "-x", "c", "-Wall", "-fparse-all-comments"]
         let cArguments = arguments.map { strdup($0) }
         defer { cArguments.forEach { free($0) } }
         var contents = file.bytes.map { CChar(bitPattern: $0) }

@@ -3,6 +3,9 @@
 ///     SourceFile ──Parser──▶ Syntax.File ──Sema──▶ IR.Module ──Derivatives──▶ IR.Module
 ///                ──Cleanup + SwiftTranslator──▶ SwiftModel.File ──SwiftRenderer──▶ String
 ///
+/// Another front end may hand in the `Syntax.File` (``Options/syntax``: C, through
+/// libclang); `--emit c` ends in ``CTranslator`` and ``CRenderer`` instead (`Pipeline+C.swift`).
+///
 /// Everything here is pure and in memory: text in, text and diagnostics out.
 public enum Pipeline {
     /// The functions adgen can emit for each DSL function (see the contract, section 5).
@@ -61,7 +64,7 @@ public enum Pipeline {
     }
 
     public struct Output: Sendable {
-        /// The generated Swift file; nil when an error was reported.
+        /// The generated Swift file (C with `emit: .c`); nil when an error was reported.
         public var swift: String?
         public var diagnostics: [Diagnostic]
         /// The program after `options.dumpAfter`, when requested.

@@ -31,6 +31,7 @@ typedef int (*Visitor)(ADGenCursor, ADGenCursor, void *);
     X(void, clang_getExpansionLocation, (ADGenLocation, CXFile *, unsigned *, unsigned *, unsigned *)) \
     X(int, clang_Location_isFromMainFile, (ADGenLocation)) \
     X(unsigned, clang_isCursorDefinition, (ADGenCursor)) \
+    X(CXString, clang_Cursor_getRawCommentText, (ADGenCursor)) \
     X(ADGenCursor, clang_getCursorReferenced, (ADGenCursor)) \
     X(int, clang_Cursor_isNull, (ADGenCursor)) \
     X(ADGenType, clang_getCursorType, (ADGenCursor)) \
@@ -166,6 +167,7 @@ void adgen_clang_extent(ADGenCursor cursor, ADGenPosition *start, ADGenPosition 
 }
 
 int adgen_clang_is_definition(ADGenCursor cursor) { return (int)p_clang_isCursorDefinition(cursor); }
+char *adgen_clang_comment(ADGenCursor cursor) { return copy_string(p_clang_Cursor_getRawCommentText(cursor)); }
 ADGenCursor adgen_clang_referenced(ADGenCursor cursor) { return p_clang_getCursorReferenced(cursor); }
 int adgen_clang_is_null(ADGenCursor cursor) { return p_clang_Cursor_isNull(cursor); }
 

@@ -23,6 +23,8 @@ extension CTranslator {
             return declare(name, type: type, value: value)
         case let .assign(name, op, value):
             if variableTypes[name]?.isArray == true {
+                // Restoring a taped array resizes it first when its length changed; a C array's never does.
+                if case .repeating = value.kind, counts[name] != nil { return [.comment("\(cName(name)) keeps its length in C")] }
                 problem("C output cannot assign whole arrays")
                 return []
             }
@@ -87,7 +89,30 @@ extension CTranslator {
         }
     }
 
+    /// A loop whose bounds read what its body changes gets them evaluated once first, as
+    /// Swift evaluates a range once: `{ int bound1 = n; for (...; i < bound1; ...) }`.
     mutating func forLoop(_ loop: IR.ForLoop) -> [CModel.Statement] {
+        let changed = IRWalk.mutations(in: loop.body)
+        var loop = loop
+        var bounds: [CModel.Statement] = []
+        func stable(_ bound: IR.Expression) -> IR.Expression {
+            guard !bound.reads.isDisjoint(with: changed) else { return bound }
+            let name = freshName("bound")
+            bounds.append(.declaration(type: "int", name: name, value: expression(bound)))
+            return IR.Expression(.variable(name), .int)
+        }
+        switch loop.sequence {
+        case let .range(lower, upper, closed): loop.sequence = .range(lower: lower, upper: stable(upper), closed: closed)
+        case let .reversedRange(lower, upper, closed):
+            loop.sequence = .reversedRange(lower: stable(lower), upper: upper, closed: closed)
+        case let .stride(from, bound, by, through):
+            loop.sequence = .stride(from: from, bound: stable(bound), by: stable(by), through: through)
+        }
+        let translated = countedLoop(loop)
+        return bounds.isEmpty ? translated : [.block(bounds + translated)]
+    }
+
+    mutating func countedLoop(_ loop: IR.ForLoop) -> [CModel.Statement] {
         let index = loop.index.map { cName($0) } ?? freshName("k_")
         let body = block(loop.body)
         let i = CModel.Expression.name(index)

@@ -30,6 +30,8 @@ struct CTranslator {
     var tapes: [(name: String, element: IRType)] = []
     var variableTypes: [String: IRType] = [:]
     var fresh = 0
+    /// C names in use in the function, which fresh names avoid.
+    var taken: Set<String> = []
 
     /// The C name of an API function of primal `p`: `p`, `p_jvp`, `p_vjp`, `p_gradient`, `p_hvp`.
     static func apiNames(primals: [String]) -> [String: String] {
@@ -88,6 +90,7 @@ struct CTranslator {
         tapes = []
         fresh = 0
         variableTypes = function.variableTypes
+        taken = Set(Naming.names(in: function).map(CNames.safe))
         if function.results.first?.type != .double {
             problem("C output needs functions returning double; '\(function.name)' returns \(function.results.first?.type.description ?? "nothing")")
         }
@@ -97,7 +100,10 @@ struct CTranslator {
         let outputNames = Set(outputs.map(\.name))
         findAliases(function)
         for name in Naming.names(in: function) where outputNames.contains(CNames.safe(name)) && aliases[name] == nil {
-            renamed[name] = CNames.safe(name) + "_"
+            var candidate = CNames.safe(name) + "_"
+            while taken.contains(candidate) { candidate += "_" }
+            taken.insert(candidate)
+            renamed[name] = candidate
         }
         var parameters: [CModel.Parameter] = []
         for parameter in function.parameters {
@@ -179,8 +185,13 @@ struct CTranslator {
     }
 
     mutating func freshName(_ base: String) -> String {
-        fresh += 1
-        return "\(base)\(fresh)"
+        var name: String
+        repeat {
+            fresh += 1
+            name = "\(base)\(fresh)"
+        } while taken.contains(name) || CNames.safe(name) != name
+        taken.insert(name)
+        return name
     }
 }
 

@@ -34,6 +34,8 @@ ADGenPosition adgen_clang_position(ADGenCursor cursor);
 /// Start and end of the cursor's extent.
 void adgen_clang_extent(ADGenCursor cursor, ADGenPosition *start, ADGenPosition *end);
 int adgen_clang_is_definition(ADGenCursor cursor);
+/// The comment right before a declaration (malloc'ed; empty when there is none).
+char *adgen_clang_comment(ADGenCursor cursor);
 ADGenCursor adgen_clang_referenced(ADGenCursor cursor);
 int adgen_clang_is_null(ADGenCursor cursor);
 
