@@ -29,3 +29,18 @@ double cp_logistic(double b, const double *w, const double *x, int n) {
 
 // check: cp_pi(rand)
 double cp_pi(double x) { return sin(M_PI * x) + M_PI_2; }
+
+static double cp_dot(const double *a, const double *b, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) s += a[i] * b[i];
+    return s;
+}
+
+// check: cp_array_calls(rand(4), rand(4), 4)
+double cp_array_calls(const double *x, const double *y, int n) {
+    double z[4];
+    for (int i = 0; i < n; i++) z[i] = sin(x[i]) + y[i];
+    double s = 0;
+    for (int k = 0; k < 3; k++) s += cp_dot(x, z, n) * cp_dot(y, y, n) / (k + 1);
+    return s + cp_dot(z, z, n);
+}

@@ -78,3 +78,11 @@ double cp_general_for(double x, int n) {
     for (int i = 1; i < n; i *= 2) s += x / i;
     return s;
 }
+
+// check: cp_outer_index(rand(6), 6)
+double cp_outer_index(const double *x, int n) {
+    int i;
+    double s = 0;
+    for (i = 0; i < n / 2; i++) s += x[i] * x[n - 1 - i];
+    return s + x[i] * i;
+}

@@ -1,21 +1,28 @@
 extension CTranslator {
     /// `let (v, d1, d2) = g(args)`: `double d1 = 0.0; double v = g(args, &d1, target2);` where an
-    /// array result goes straight into the array it is accumulated into: the loop after
+    /// array result goes straight into the array it is accumulated into: the loops after
     /// the call (`for k in 0..<dx.count { dx[k] += d2[k] }`, then consumed) or the caller's
-    /// array when it is returned.
-    mutating func destructure(names: [String?], types: [IRType], call: IR.Call, next: IR.Statement?)
-        -> (code: [CModel.Statement], consumedNext: Bool) {
+    /// array when it is returned. Two results accumulated into one array both add into it.
+    mutating func destructure(names: [String?], types: [IRType], call: IR.Call, following: ArraySlice<IR.Statement>)
+        -> (code: [CModel.Statement], consumed: Int) {
         var code: [CModel.Statement] = []
         var arguments = self.arguments(call)
-        let accumulation = next.flatMap { Self.accumulations(in: $0) } ?? [:]
-        var consumed = false
+        // The accumulation loops right after the call, one per result or one for several.
+        let results = Set(names.compactMap { $0 })
+        var accumulation: [String: String] = [:]
+        var consumed = 0
+        for statement in following {
+            guard let found = Self.accumulations(in: statement),
+                  found.keys.allSatisfy({ results.contains($0) && accumulation[$0] == nil }) else { break }
+            accumulation.merge(found) { a, _ in a }
+            consumed += 1
+        }
         for (name, type) in zip(names.dropFirst(), types.dropFirst()) {
             if type.isArray {
                 if let name, let alias = aliases[name] {
                     arguments.append(.name(alias))
                 } else if let name, let target = accumulation[name] {
                     arguments.append(.name(cName(target)))
-                    consumed = true
                 } else {
                     problem("C output cannot size the array result '\(name ?? "_")' of '\(call.function)'")
                 }
@@ -24,9 +31,6 @@ extension CTranslator {
             let local = name.map { cName($0) } ?? freshName("unused")
             code.append(.declaration(type: Self.elementType(type), name: local, value: .literal("0.0")))
             arguments.append(.prefix("&", .name(local)))
-        }
-        if consumed, let next, Self.accumulations(in: next)?.keys.allSatisfy({ names.contains($0) }) != true {
-            problem("C output cannot split the accumulation after '\(call.function)'")
         }
         let invocation = CModel.Expression.call(functionName(call.function), arguments)
         if let first = names.first.flatMap({ $0 }) {

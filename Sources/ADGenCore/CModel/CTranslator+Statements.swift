@@ -5,10 +5,9 @@ extension CTranslator {
         while index < body.count {
             let statement = body[index]
             if case let .destructure(names, types, call) = statement.kind {
-                let next = index + 1 < body.count ? body[index + 1] : nil
-                let (code, consumedNext) = destructure(names: names, types: types, call: call, next: next)
+                let (code, consumed) = destructure(names: names, types: types, call: call, following: body[(index + 1)...])
                 result += code
-                index += consumedNext ? 2 : 1
+                index += 1 + consumed
                 continue
             }
             result += self.statement(statement)
@@ -49,7 +48,7 @@ extension CTranslator {
         case let .ifElse(condition, then, otherwise):
             return [.ifElse(condition: expression(condition), then: block(then), else: block(otherwise))]
         case .destructure(let names, let types, let call):
-            return destructure(names: names, types: types, call: call, next: nil).code
+            return destructure(names: names, types: types, call: call, following: []).code
         case .returnValues(let values):
             return returnValues(values)
         case .comment(let text):
