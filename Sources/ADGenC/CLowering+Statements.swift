@@ -53,6 +53,8 @@ extension CLowering {
         case CursorKind.continueStmt: unsupported("'continue'", at: cursor)
         case CursorKind.gotoStmt, CursorKind.labelStmt: unsupported("'goto' and labels", at: cursor)
         case CursorKind.switchStmt, CursorKind.caseStmt, CursorKind.defaultStmt: unsupported("'switch'", at: cursor)
+        case CursorKind.cStyleCastExpr where cursor.type.shape == .void:
+            return []  // `(void)n;`, the idiom that marks a parameter unused
         default:
             if let assignment = lowerAssignment(cursor) { return [assignment] }
         }
