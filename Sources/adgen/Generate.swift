@@ -5,7 +5,7 @@ import Foundation
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Generate Swift primals and derivatives from .adg files.",
+        abstract: "Generate Swift (or C) primals and derivatives from .adg or C files.",
         discussion: """
             With -o, all inputs go into one Swift file; with --output-dir, each input
             NAME.adg becomes DIR/NAME.swift. Nothing is written when any input has an
@@ -17,9 +17,11 @@ struct Generate: ParsableCommand {
               adgen generate model.adg --wrt loss:w,b -o Model.swift
               adgen generate model.adg --dump-after ir
               adgen generate model.adg --train loss --weights w --optimizer adam -o T.swift
+              adgen generate kernel.c -o Kernel.swift
+              adgen generate kernel.c --emit c -o kernel_ad.c
             """)
 
-    @Argument(help: "The .adg files to compile.")
+    @Argument(help: "The .adg files (or .c files, read through libclang: Docs/C.md) to compile.")
     var inputs: [String]
 
     @Option(name: .shortAndLong, help: "Write all generated code to this Swift file.")
