@@ -72,4 +72,28 @@ final class CDiagnosticTests: XCTestCase {
             _ = CTestSupport.compile(source, emit: .c)
         }
     }
+
+    /// Prefixes of every C fixture and corpus file, and each with one byte removed here
+    /// and there: diagnostics or output, never a crash.
+    func testTruncatedAndMutatedFilesNeverCrash() throws {
+        try CTestSupport.requireLibClang()
+        let corpus = CTestSupport.repositoryRoot.appendingPathComponent("Fixtures/C/corpus")
+        let urls = try CTestSupport.fixtureURLs() + FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "c" }
+        var random = SplitMix(state: 7)
+        var runs = 0
+        for url in urls {
+            let bytes = [UInt8](try Data(contentsOf: url))
+            for end in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 6)) {
+                var mutated = bytes
+                mutated.remove(at: Int(random.next() % UInt64(mutated.count)))
+                for candidate in [Array(bytes[..<end]), mutated] {
+                    let text = String(decoding: candidate, as: UTF8.self)
+                    _ = CTestSupport.compile(text, emit: runs % 2 == 0 ? .swift : .c)
+                    runs += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(runs, 150)
+    }
 }
