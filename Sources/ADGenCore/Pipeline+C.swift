@@ -6,10 +6,18 @@ extension Pipeline {
         var support: Set<CSupport> = []
         var reports: [(file: SourceFile, diagnostics: [Diagnostic])] = []
         var dumps: [String] = []
+        var definedIn: [String: String] = [:]
         for (file, options) in inputs {
             var diagnostics = DiagnosticEngine()
             var dump: String?
             if let translated = translateC(file, options: options, diagnostics: &diagnostics, dump: &dump) {
+                for (name, location) in translated.definitions {
+                    if let other = definedIn[name] {
+                        diagnostics.error("function '\(name)' is also defined in \(other); inputs written to one file share its names",
+                                          at: location)
+                    }
+                    definedIn[name] = baseName(file.path)
+                }
                 functions += translated.functions
                 support.formUnion(translated.support)
             }
@@ -30,7 +38,8 @@ extension Pipeline {
     }
 
     static func translateC(_ file: SourceFile, options: Options, diagnostics: inout DiagnosticEngine,
-                           dump: inout String?) -> (functions: [CModel.Function], support: Set<CSupport>)? {
+                           dump: inout String?)
+        -> (functions: [CModel.Function], support: Set<CSupport>, definitions: [(String, SourceLocation)])? {
         let start = SourceLocation(line: 1, column: 1, offset: 0)
         if options.modes.contains(.complexStep) { diagnostics.error("--emit c has no complexStep mode", at: start) }
         if !options.training.isEmpty { diagnostics.error("--emit c writes no training loops; emit Swift for --train", at: start) }
@@ -56,6 +65,6 @@ extension Pipeline {
             diagnostics.error("unsupported with --emit c: \(message) (in \(function))",
                               at: primalName.flatMap { locations[$0] } ?? start)
         }
-        return diagnostics.hasErrors ? nil : (translated.functions, translated.support)
+        return diagnostics.hasErrors ? nil : (translated.functions, translated.support, module.functions.map { ($0.name, $0.location) })
     }
 }
