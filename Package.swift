@@ -56,6 +56,7 @@ let package = Package(
         // `make bench`: generated gradients against the primal, hand-written code and Swift AD.
         .executableTarget(
             name: "ADGenBench",
+            dependencies: ["ADGenRuntime"],
             path: "Benchmarks/ADGenBench",
             plugins: ["ADGenPlugin"]
         ),
@@ -75,6 +76,6 @@ let package = Package(
         .testTarget(name: "ADGenCheckTests", dependencies: ["ADGenCheck", "ADGenCore", "ADGenDriver", "ADGenRuntime"]),
         // The docs are tested: their code compiles, the config behaves as documented,
         // Troubleshooting lists every diagnostic.
-        .testTarget(name: "ADGenDocsTests", dependencies: ["ADGenCore", "adgen"]),
+        .testTarget(name: "ADGenDocsTests", dependencies: ["ADGenCore", "ADGenCheck", "adgen"]),
     ]
 )

@@ -116,6 +116,8 @@ for (title, pick) in [("minimum", \Timing.minimum), ("median", \Timing.median)] 
     }
     printTable(header: header, rows: rows)
 }
+if only.isEmpty || only.contains("training") { runTrainingBench(options: options) }
+if only.isEmpty || only.contains("hypergradient") { runHypergradientBench() }
 print()
 print("hand/primal (minimum): " + results.map {
     "\($0.kernel.name) \(formatRatio($0.hand.minimum, $0.primal.minimum))"

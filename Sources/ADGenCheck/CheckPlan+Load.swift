@@ -17,7 +17,7 @@ extension CheckPlan {
             }
         }
         if problems.isEmpty {
-            let defined = units.flatMap { $0.module.functions.map(\.name) }
+            let defined = units.flatMap { $0.module.functions.map(\.name) + $0.trainingPlans.keys.sorted() }
             for function in request.functions where !defined.contains(function) {
                 problems.append("error: no function '\(function)' in \(files.map(\.path).joined(separator: ", ")) "
                                 + "(functions: \(defined.joined(separator: ", ")))")

@@ -45,15 +45,24 @@ public struct CheckUnit {
     public var generatedSwift: String
     public var module: IR.Module
     public var groups: [CheckGroup]
+    /// The training declarations with a validation function, by `LOptHypergradient` name.
+    public var trainingPlans: [String: TrainingPlan]
+    /// The validation function's point for each plan, by `LOptHypergradient` name.
+    public var validationSpecs: [String: PointSpec]
+    /// The `--param` values (for training checks: `steps` and hyperparameters).
+    public var parameters: [ParameterValue] = []
 
     public init(path: String, name: String, text: String, generatedSwift: String, module: IR.Module,
-                groups: [CheckGroup]) {
+                groups: [CheckGroup], trainingPlans: [String: TrainingPlan] = [:],
+                validationSpecs: [String: PointSpec] = [:]) {
         self.path = path
         self.name = name
         self.text = text
         self.generatedSwift = generatedSwift
         self.module = module
         self.groups = groups
+        self.trainingPlans = trainingPlans
+        self.validationSpecs = validationSpecs
     }
 
     public var genNamespace: String { "Gen_" + name }
@@ -79,6 +88,9 @@ public struct CheckGroup {
         /// `--point` on the command line.
         case option
         case defaults
+        /// The hypergradient of a training declaration with a validation function: the
+        /// group's function is `LOptHypergradient`, its spec the loss's point.
+        case training
     }
 
     public var function: String

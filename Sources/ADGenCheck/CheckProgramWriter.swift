@@ -16,7 +16,9 @@ public enum CheckProgramWriter {
             files.append(SwiftSourceFile(name: refFileName(unit), text: referenceSource(unit)))
             var checks: [String] = []
             for group in unit.groups {
-                checks.append(CheckFunctionWriter(unit: unit, group: group, id: id).source())
+                checks.append(group.origin == .training
+                              ? HypergradientCheckWriter(unit: unit, group: group, id: id).source()
+                              : CheckFunctionWriter(unit: unit, group: group, id: id).source())
                 main.append("\(CheckFunctionWriter.functionName(id))(session)")
                 id += 1
             }

@@ -54,8 +54,25 @@ public struct CheckReport {
                 }
                 rows += functionRows
             }
+            rows += Self.trainingRows(unit, unitIndex: unitIndex, outcome: outcome)
         }
         self.rows = rows
+    }
+
+    /// One row per method of each hypergradient group (mode `hypergradient .unrolled`, ...).
+    static func trainingRows(_ unit: CheckUnit, unitIndex: Int, outcome: CheckOutcome) -> [Row] {
+        var rows: [Row] = []
+        for (index, group) in unit.groups.enumerated() where group.origin == .training {
+            guard let result = outcome.finalResult(unit: unitIndex, group: index) else { continue }
+            var modes: [String] = []
+            for pointResult in result.results where !modes.contains(pointResult.check.mode) { modes.append(pointResult.check.mode) }
+            var groupRows = (modes.isEmpty ? ["hypergradient"] : modes).map { Row(file: unit.path, function: group.function, mode: $0) }
+            for row in groupRows.indices {
+                add(result, spec: group.candidates[0], tried: outcome.groups[unitIndex][index], to: &groupRows[row])
+            }
+            rows += groupRows
+        }
+        return rows
     }
 
     /// Folds one group's final result into a row.

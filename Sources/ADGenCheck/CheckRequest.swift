@@ -9,13 +9,17 @@ public struct CheckRequest: Sendable {
     /// `--param` values, applied to every spec of the functions they match.
     public var parameters: [ParameterValue]
     public var wrt: [Sema.WrtOverride]
+    /// Training declarations (besides each file's `// adgen:` lines); those with a
+    /// validation function get their hypergradient checked.
+    public var training: [TrainingDeclaration]
 
     public init(functions: [String] = [], points: [PointSpec] = [], parameters: [ParameterValue] = [],
-                wrt: [Sema.WrtOverride] = []) {
+                wrt: [Sema.WrtOverride] = [], training: [TrainingDeclaration] = []) {
         self.functions = functions
         self.points = points
         self.parameters = parameters
         self.wrt = wrt
+        self.training = training
     }
 }
 

@@ -11,8 +11,15 @@ extension CheckUnit {
     /// - Throws: ``CheckInputError`` with adgen's diagnostics or the specs' problems.
     public static func load(path: String, text: String, name: String, request: CheckRequest) throws -> CheckUnit {
         let source = SourceFile(path: path, text: text)
-        let options = Pipeline.Options(modes: Set(Pipeline.Mode.allCases), wrt: request.wrt, namespace: "Gen_" + name)
+        var options = Pipeline.Options(modes: Set(Pipeline.Mode.allCases), wrt: request.wrt, namespace: "Gen_" + name)
+        let declared = request.training + TrainingDeclaration.declarations(inHeaderOf: text)
+        options.training = declared.filter { declaration in
+            text.contains("func \(declaration.loss)(")
+        }
         let output = Pipeline.compile(source, options: options)
+        if !output.trainingIssues.isEmpty {
+            throw CheckInputError(messages: output.trainingIssues.map(\.rendered))
+        }
         guard let swift = output.swift else {
             throw CheckInputError(messages: output.diagnostics.map { $0.rendered(in: source) })
         }
@@ -23,7 +30,10 @@ extension CheckUnit {
         let (directives, errors) = PointSpec.scan(text)
         problems += errors.map { "\(path):\($0.line): error: malformed // check: line: \($0.error)" }
         var groups: [CheckGroup] = []
-        for function in module.functions where request.functions.isEmpty || request.functions.contains(function.name) {
+        let trainingOnly = !request.functions.isEmpty && request.functions.allSatisfy { name in
+            module.function(named: name) == nil
+        }
+        for function in module.functions where !trainingOnly && (request.functions.isEmpty || request.functions.contains(function.name)) {
             let options = request.points.filter { $0.function == function.name }
             let lines = directives.filter { $0.function == function.name }
             var functionGroups: [CheckGroup]
@@ -55,7 +65,28 @@ extension CheckUnit {
             problems.append("\(path):\(directive.line): error: // check: names unknown function '\(directive.function)'")
         }
         if !problems.isEmpty { throw CheckInputError(messages: problems) }
-        return CheckUnit(path: path, name: name, text: text, generatedSwift: swift, module: module, groups: groups)
+        var unit = CheckUnit(path: path, name: name, text: text, generatedSwift: swift, module: module, groups: groups)
+        unit.parameters = request.parameters
+        unit.addTrainingChecks(options.training, directives: directives, request: request)
+        return unit
+    }
+
+    /// A ``CheckGroup/Origin/training`` group per declaration with a validation function:
+    /// the loss's first `// check:` line (or `--point`, or its defaults) and the validation
+    /// function's give the arguments.
+    mutating func addTrainingChecks(_ declarations: [TrainingDeclaration], directives: [PointSpec], request: CheckRequest) {
+        for declaration in declarations where declaration.validation != nil {
+            guard let plan = TrainingValidation.plan(declaration, in: module, fileName: fileName).plan,
+                  let validation = plan.validation,
+                  request.functions.isEmpty || request.functions.contains(plan.hypergradientName) else { continue }
+            func spec(_ function: IR.Function) -> PointSpec {
+                request.points.first { $0.function == function.name } ?? directives.first { $0.function == function.name }
+                    ?? Self.defaultGroup(for: function, parameters: request.parameters).candidates[0]
+            }
+            trainingPlans[plan.hypergradientName] = plan
+            validationSpecs[plan.hypergradientName] = spec(validation)
+            groups.append(CheckGroup(function: plan.hypergradientName, origin: .training, candidates: [spec(plan.loss)]))
+        }
     }
 
     /// The defaults, with `--param` values fixed and everything else sized at run time.

@@ -190,6 +190,9 @@ public enum Pipeline {
         }
         let trained = Training.generate(plans)
         swiftFunctions += trained.functions
+        if Training.needsRuntime(plans), !imports.contains(ComplexStepTranslator.runtimeModule) {
+            imports.append(ComplexStepTranslator.runtimeModule)
+        }
         let definitions = module.functions.map { ($0.name, $0.location) } + plans.map { ($0.functionName, $0.loss.location) }
         return (swiftFunctions, trained.types, imports, usesTapes, definitions)
     }

@@ -42,10 +42,12 @@ struct ExactCoefficients: Equatable, Sendable {
         return (1 - pow(beta1, Double(t)), 1 - pow(beta2, Double(t)))
     }
 
-    /// The decrement of the weights, from the post-step state (already `Double`s):
+    /// The decrement of the weights with learning rate `learningRate` (the run's, or the
+    /// step's of a schedule), from the post-step state (already `Double`s):
     /// `lr · b` (momentum) or `lr · (m / c1) / (√(v / c2) + ε)` (Adam, AdamW).
     @inline(__always)
-    func weightDecrement(first: Double, second: Double, corrections: (first: Double, second: Double)) -> Double {
+    func weightDecrement(first: Double, second: Double, corrections: (first: Double, second: Double),
+                         learningRate: Double) -> Double {
         guard isAdam else { return learningRate * first }
         return learningRate * (first / corrections.first) / ((second / corrections.second).squareRoot() + epsilon)
     }

@@ -15,13 +15,23 @@ extension ExactRun {
     ///
     /// For example: `try run.step(gradient: g)`, then `run.copyWeights(into: &w)`.
     public mutating func step(gradient: [Double]) throws(ExactArithmeticError) {
+        try step(gradient: gradient, learningRate: optimizer.learningRate)
+    }
+
+    /// ``step(gradient:)`` with the learning rate `learningRate` for this step (a learning-rate
+    /// schedule); undo it with ``undoWeightUpdate(learningRate:)`` and the same rate. AdamW's
+    /// weight decay `1 − lr·λ` goes through a buffer of one fixed rate, so for AdamW with
+    /// `λ ≠ 0` the rate must be the run's.
+    public mutating func step(gradient: [Double], learningRate: Double) throws(ExactArithmeticError) {
+        precondition(weightBuffer == nil || learningRate == optimizer.learningRate,
+                     "ExactRun.step: AdamW's exact weight decay needs the run's own learning rate at every step")
         precondition(!awaitingGradient, "ExactRun.step: finish the undo in progress with undoStateUpdate(gradient:) first")
         precondition(gradient.count == rawWeights.count, "ExactRun.step: expected \(rawWeights.count) gradient entries, got \(gradient.count)")
         if steps == 0 { chooseStateScales(gradient) }
         let t = steps + 1
         let corrections = coefficients.biasCorrections(step: t)
         for i in rawWeights.indices {
-            try stepEntry(i, gradient: gradient[i], step: t, corrections: corrections)
+            try stepEntry(i, gradient: gradient[i], step: t, corrections: corrections, learningRate: learningRate)
         }
         steps = t
     }
@@ -29,7 +39,8 @@ extension ExactRun {
     /// Steps 1–4 of ``step(gradient:)`` for entry `i`.
     @inline(__always)
     private mutating func stepEntry(_ i: Int, gradient g: Double, step t: Int,
-                                    corrections: (first: Double, second: Double)) throws(ExactArithmeticError) {
+                                    corrections: (first: Double, second: Double),
+                                    learningRate: Double) throws(ExactArithmeticError) {
         guard g.isFinite else { throw .nonFinite(variable: "gradient", index: i, step: t) }
         let first = firstScale!
         firstBuffer.multiply(&rawFirst[i])
@@ -47,7 +58,8 @@ extension ExactRun {
             second = scale.value(newSecond)
         }
         weightBuffer?.multiply(&rawWeights[i])
-        let decrement = coefficients.weightDecrement(first: first.value(newFirst), second: second, corrections: corrections)
+        let decrement = coefficients.weightDecrement(first: first.value(newFirst), second: second, corrections: corrections,
+                                                     learningRate: learningRate)
         guard let newWeight = ExactRun.sum(rawWeights[i], weightScale.raw(-decrement)) else {
             throw overflow(.weights, i, t)
         }

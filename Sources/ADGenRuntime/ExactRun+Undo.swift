@@ -12,13 +12,21 @@ extension ExactRun {
     /// For example: `let step = run.undoWeightUpdate()`, then `run.copyWeights(into: &w)`.
     @discardableResult
     public mutating func undoWeightUpdate() -> Int {
+        undoWeightUpdate(learningRate: optimizer.learningRate)
+    }
+
+    /// ``undoWeightUpdate()`` of a step taken with ``step(gradient:learningRate:)``: pass the
+    /// same learning rate.
+    @discardableResult
+    public mutating func undoWeightUpdate(learningRate: Double) -> Int {
         precondition(steps > 0, "ExactRun.undoWeightUpdate: no step left to undo")
         precondition(!awaitingGradient, "ExactRun.undoWeightUpdate: call undoStateUpdate(gradient:) first")
         let first = firstScale!
         let corrections = coefficients.biasCorrections(step: steps)
         for i in rawWeights.indices.reversed() {
             let second = secondScale.map { $0.value(rawSecond[i]) } ?? 0
-            let decrement = coefficients.weightDecrement(first: first.value(rawFirst[i]), second: second, corrections: corrections)
+            let decrement = coefficients.weightDecrement(first: first.value(rawFirst[i]), second: second, corrections: corrections,
+                                                         learningRate: learningRate)
             rawWeights[i] -= weightScale.raw(-decrement)!
             weightBuffer?.divide(&rawWeights[i])
         }

@@ -17,6 +17,24 @@ extension ExactRun {
         }
     }
 
+    /// Writes the optimizer state as `Double`s into `first` (`b` or `m`) and, for Adam and
+    /// AdamW, `second` (`v`), each with the run's weight count; allocates nothing.
+    ///
+    /// For example: `run.copyState(first: &m, second: &v)` after ``undoStateUpdate(gradient:)``.
+    public func copyState(first: inout [Double], second: inout [Double]) {
+        precondition(first.count == rawFirst.count && second.count == rawSecond.count,
+                     "copyState: expected \(rawFirst.count) and \(rawSecond.count) entries")
+        for index in rawFirst.indices {
+            first[index] = firstScale.map { $0.value(rawFirst[index]) } ?? 0
+        }
+        for index in rawSecond.indices {
+            second[index] = secondScale.map { $0.value(rawSecond[index]) } ?? 0
+        }
+    }
+
+    /// The bytes of the exact weights and state (16 per `Int128` entry).
+    public var stateBytes: Int { (rawWeights.count + rawFirst.count + rawSecond.count) * MemoryLayout<Int128>.stride }
+
     /// Momentum's buffer `b` (zeros before the first step; empty for Adam and AdamW).
     ///
     /// For example: after one momentum step with gradient `[2]`, `momentumBuffer` is `[2]`.

@@ -39,9 +39,7 @@ public struct FixedPointScale: Equatable, Hashable, Sendable {
     /// `value` is not finite or the result does not fit in an `Int128`.
     @inline(__always)
     public func raw(_ value: Double) -> Int128? {
-        let scaled = (value * up).rounded(.toNearestOrEven)
-        guard scaled.magnitude < 0x1p127 else { return nil }  // also false for NaN and ±∞
-        return int128(fromIntegral: scaled)
+        roundedInt128(value * up)
     }
 
     /// `raw · 2^-fractionBits` as a `Double`: exact when `raw` has at most 53 significant

@@ -8,9 +8,15 @@
 /// For example: `floorDivision(-7, by: 2)` is `(quotient: -4, remainder: 1)`.
 @inline(__always)
 func floorDivision(_ x: Int128, by divisor: UInt64) -> (quotient: Int128, remainder: UInt64) {
-    precondition(divisor > 0, "floor division by zero")
-    if divisor == 1 { return (x, 0) }
-    let (magnitudeQuotient, magnitudeRemainder) = divideMagnitude(x.magnitude, by: divisor)
+    floorDivision(x, by: InvariantDivisor(divisor))
+}
+
+/// ``floorDivision(_:by:)`` by a divisor prepared once (``InvariantDivisor``): what the
+/// information buffer's hot loop calls.
+@inline(__always)
+func floorDivision(_ x: Int128, by divisor: InvariantDivisor) -> (quotient: Int128, remainder: UInt64) {
+    if divisor.divisor == 1 { return (x, 0) }
+    let (magnitudeQuotient, magnitudeRemainder) = divisor.divide(x.magnitude)
     if x >= 0 {
         return (Int128(bitPattern: magnitudeQuotient), magnitudeRemainder)
     }
@@ -18,21 +24,5 @@ func floorDivision(_ x: Int128, by divisor: UInt64) -> (quotient: Int128, remain
         return (0 - Int128(bitPattern: magnitudeQuotient), 0)
     }
     // x = -(q·d + r) = -(q + 1)·d + (d − r), with 0 < d − r < d.
-    return (-1 - Int128(bitPattern: magnitudeQuotient), divisor - magnitudeRemainder)
-}
-
-/// `magnitude / divisor` and `magnitude % divisor` with at most two 128-by-64-bit hardware
-/// divisions (one when the high half is zero), instead of a generic 128-bit division.
-///
-/// For example: `divideMagnitude(1 << 64, by: 3)` is `(quotient: 6148914691236517205, remainder: 1)`.
-@inline(__always)
-func divideMagnitude(_ magnitude: UInt128, by divisor: UInt64) -> (quotient: UInt128, remainder: UInt64) {
-    let (high, low) = (magnitude._high, magnitude._low)
-    if high == 0 {
-        let (quotient, remainder) = low.quotientAndRemainder(dividingBy: divisor)
-        return (UInt128(_low: quotient, _high: 0), remainder)
-    }
-    let (highQuotient, highRemainder) = high.quotientAndRemainder(dividingBy: divisor)
-    let (lowQuotient, remainder) = divisor.dividingFullWidth((high: highRemainder, low: low))
-    return (UInt128(_low: lowQuotient, _high: highQuotient), remainder)
+    return (-1 - Int128(bitPattern: magnitudeQuotient), divisor.divisor - magnitudeRemainder)
 }

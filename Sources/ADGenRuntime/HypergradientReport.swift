@@ -27,6 +27,8 @@ public struct HypergradientReport: Equatable, Sendable {
     public var cgIterations: Int
     /// `.implicit`: the final relative residual `‖H q − ∇V‖ / ‖∇V‖`.
     public var cgResidual: Double
+    /// `.implicit`: whether the residual reached the tolerance within the iterations.
+    public var cgConverged: Bool
     /// `.implicit`: whether CG met negative curvature (the Hessian is not positive definite
     /// there; the result is then not trustworthy).
     public var negativeCurvature: Bool
@@ -38,7 +40,7 @@ public struct HypergradientReport: Equatable, Sendable {
     /// A report with every count zero, to fill in.
     public init(method: HypergradientMethod, storedBytes: Int = 0, bufferBits: Int = 0, entropyBits: Double = 0,
                 forwardSteps: Int = 0, reverseSteps: Int = 0, hvpCalls: Int = 0, cgIterations: Int = 0,
-                cgResidual: Double = 0, negativeCurvature: Bool = false, forwardSeconds: Double = 0,
+                cgResidual: Double = 0, cgConverged: Bool = false, negativeCurvature: Bool = false, forwardSeconds: Double = 0,
                 reverseSeconds: Double = 0) {
         self.method = method
         self.storedBytes = storedBytes
@@ -49,6 +51,7 @@ public struct HypergradientReport: Equatable, Sendable {
         self.hvpCalls = hvpCalls
         self.cgIterations = cgIterations
         self.cgResidual = cgResidual
+        self.cgConverged = cgConverged
         self.negativeCurvature = negativeCurvature
         self.forwardSeconds = forwardSeconds
         self.reverseSeconds = reverseSeconds

@@ -32,6 +32,9 @@ public struct InformationBuffer: Equatable, Sendable {
     /// A push in base `n` (or `d`) spills a word while the state is at least this.
     private let numeratorSpill: UInt64
     private let denominatorSpill: UInt64
+    /// The bases as divisors by reciprocal multiplication.
+    private let numeratorDivisor: InvariantDivisor
+    private let denominatorDivisor: InvariantDivisor
 
     /// An empty buffer for multiplications by `rate`.
     public init(rate: ExactRate) {
@@ -42,6 +45,8 @@ public struct InformationBuffer: Equatable, Sendable {
         state = lower
         numeratorSpill = (lower / rate.numerator) << 16
         denominatorSpill = (lower / rate.denominator) << 16
+        numeratorDivisor = InvariantDivisor(rate.numerator)
+        denominatorDivisor = InvariantDivisor(rate.denominator)
     }
 
     /// The bits stored: the spilled words and the 64-bit state.
@@ -60,9 +65,9 @@ public struct InformationBuffer: Equatable, Sendable {
     /// and undone exactly by ``divide(_:)``.
     @inline(__always)
     public mutating func multiply(_ x: inout Int128) {
-        let (quotient, remainder) = floorDivision(x, by: rate.denominator)
+        let (quotient, remainder) = floorDivision(x, by: denominatorDivisor)
         push(remainder, base: rate.denominator, spill: denominatorSpill)
-        let digit = pop(base: rate.numerator)
+        let digit = pop(numeratorDivisor)
         x = quotient * int128(rate.numerator) + int128(digit)
         multiplications += 1
     }
@@ -71,9 +76,9 @@ public struct InformationBuffer: Equatable, Sendable {
     @inline(__always)
     public mutating func divide(_ x: inout Int128) {
         precondition(multiplications > 0, "information buffer: more multiplications undone than done")
-        let (quotient, digit) = floorDivision(x, by: rate.numerator)
+        let (quotient, digit) = floorDivision(x, by: numeratorDivisor)
         push(digit, base: rate.numerator, spill: numeratorSpill)
-        let remainder = pop(base: rate.denominator)
+        let remainder = pop(denominatorDivisor)
         x = quotient * int128(rate.denominator) + int128(remainder)
         multiplications -= 1
     }
@@ -84,7 +89,7 @@ public struct InformationBuffer: Equatable, Sendable {
     private mutating func push(_ digit: UInt64, base: UInt64, spill: UInt64) {
         while state >= spill {
             words.append(UInt16(truncatingIfNeeded: state))
-            state >>= 16
+            state &>>= 16
         }
         state = state * base + digit
     }
@@ -92,12 +97,12 @@ public struct InformationBuffer: Equatable, Sendable {
     /// Decodes a digit in `base`: the state's last digit, then refill from the words while
     /// the state is below `lower`.
     @inline(__always)
-    private mutating func pop(base: UInt64) -> UInt64 {
-        let (quotient, digit) = state.quotientAndRemainder(dividingBy: base)
+    private mutating func pop(_ base: InvariantDivisor) -> UInt64 {
+        let (quotient, digit) = base.divide(state)
         state = quotient
         while state < lower {
             precondition(!words.isEmpty, "information buffer underflow: it was not filled by the operations being undone")
-            state = (state << 16) | UInt64(words.removeLast())
+            state = (state &<< 16) | UInt64(words.removeLast())
         }
         return digit
     }

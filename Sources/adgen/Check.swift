@@ -24,6 +24,12 @@ struct Check: ParsableCommand {
               adgen check model.adg --function loss --points 10 --format json
               adgen check model.adg --point 'loss(w: rand(4), x: rand(4, -1...1), n: 4)'
               adgen check model.adg --param n=5 --param x=rand(1...2)
+              adgen check model.adg --train loss --weights w --optimizer adam --validation val --param steps=20
+
+            Training declarations (--train, or the file's `// adgen: --train …` lines) with a
+            validation function get LOptHypergradient checked: every method against central
+            differences of the whole training run (10 steps, learning rate 0.01, the optimizer's
+            defaults; --param steps=N, --param learningRate=x, ...) and against .unrolled.
             """)
 
     @Argument(help: "The .adg files to check.")
@@ -54,6 +60,9 @@ struct Check: ParsableCommand {
             help: ArgumentHelp("Active parameters, overriding @differentiable(wrt:). Repeatable.",
                                valueName: "[function:]param,..."))
     var wrt: [String] = []
+
+    @OptionGroup(title: "Training (the hypergradient is checked when --validation is given)")
+    var training: TrainingOptions
 
     @Option(help: "Seconds the check program may go without finishing a point before it is stopped.")
     var timeout: Double = 60
@@ -118,7 +127,7 @@ struct Check: ParsableCommand {
         }
         let request = CheckRequest(functions: functions, points: specs,
                                    parameters: try parameters.map(ParameterValue.parse),
-                                   wrt: try Generate.parseWrt(wrt))
+                                   wrt: try Generate.parseWrt(wrt), training: try training.declarations())
         var files: [(path: String, text: String)] = []
         var unreadable: [String] = []
         for input in inputs {

@@ -2,25 +2,10 @@ import ADGenCore
 import ArgumentParser
 import Foundation
 
-/// `--train L --weights w --optimizer adam [--validation V]`: one training declaration
-/// from the command line (several go into adgen-config.json's `training`). The names
-/// are checked against the program by the compiler (``TrainingValidation``).
+/// Training declarations across inputs and the config (``TrainingOptions`` reads the
+/// command line's).
 extension Generate {
-    /// The command line's declaration, if any; an incomplete one is an error (exit status 1).
-    func commandLineTraining() throws -> [TrainingDeclaration] {
-        guard let train else {
-            let stray = [("--weights", weights), ("--optimizer", optimizer), ("--validation", validation)]
-                .first { $0.1 != nil }
-            if let (option, _) = stray { try Self.fail("error: \(option) needs --train: give the loss to train") }
-            return []
-        }
-        guard let weights, let optimizer else {
-            let missing = [weights == nil ? "--weights" : nil, optimizer == nil ? "--optimizer" : nil].compactMap { $0 }
-            try Self.fail("error: --train \(train): needs \(missing.joined(separator: " and ")) as well")
-            return []
-        }
-        return [TrainingDeclaration(loss: train, weights: weights, optimizer: optimizer, validation: validation)]
-    }
+    func commandLineTraining() throws -> [TrainingDeclaration] { try training.declarations() }
 
     /// The config's declarations for this run: those whose loss another `.adg` file of the
     /// target (`--config-scope`) defines belong to that file's run.
@@ -30,11 +15,6 @@ extension Generate {
         let here = Set(signatures(in: inputs).keys)
         let elsewhere = Set(signatures(in: scope).keys)
         return declarations.filter { here.contains($0.loss) || !elsewhere.contains($0.loss) }
-    }
-
-    static func fail(_ message: String) throws {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        throw ExitCode(1)
     }
 
     /// With one output file per input, each input gets the declarations of the losses it

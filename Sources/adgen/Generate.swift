@@ -47,19 +47,7 @@ struct Generate: ParsableCommand {
           help: "Make reverse-mode tapes call adgenTapeDidPush(bytes:), which the including module defines.")
     var tapeStatistics = false
 
-    @Option(help: ArgumentHelp("Generate a training loop for this loss function (with --weights and --optimizer).",
-                               valueName: "loss"))
-    var train: String?
-
-    @Option(help: ArgumentHelp("The [Double] parameter of the --train loss that the optimizer updates.", valueName: "param"))
-    var weights: String?
-
-    @Option(help: ArgumentHelp("The optimizer of --train.", valueName: Optimizer.allCases.map(\.rawValue).joined(separator: "|")))
-    var optimizer: String?
-
-    @Option(help: ArgumentHelp("A validation function for --train (sharing parameters with the loss by name).",
-                               valueName: "function"))
-    var validation: String?
+    @OptionGroup var training: TrainingOptions
 
     @Option(help: "Read modes, wrt, namespace and training from this JSON file (adgen-config.json); flags given here win.")
     var config: String?
@@ -149,7 +137,7 @@ struct Generate: ParsableCommand {
                 let settings = try Config.load(config)
                 if !modesGiven, let modes = settings.modes { options.modes = modes }
                 if settings.tapeStatistics { options.tapeStatistics = true }
-                if train == nil {
+                if training.train == nil {
                     options.training = Self.trainingForInputs(settings.training, inputs: inputs, scope: configScope)
                 }
                 if wrt.isEmpty, !settings.wrt.isEmpty { configWrt = settings }

@@ -103,6 +103,18 @@ final class FixtureCheckTests: XCTestCase {
         }
     }
 
+    /// `training_ridge.adg`'s `// adgen:` declaration has a validation function: its
+    /// hypergradient is checked by every method against the training run's differences.
+    func testTrainingFixtureHypergradientIsChecked() throws {
+        let rows = try fixtureRows.filter { $0.function == "ridgeLossAdamHypergradient" }
+        XCTAssertEqual(rows.map(\.mode), ["hypergradient unrolled", "hypergradient checkpointed(snapshots: 3)",
+                                          "hypergradient reversible", "hypergradient implicit(iterations: 100, tolerance: 1e-10)"])
+        for row in rows.prefix(3) {
+            XCTAssertLessThanOrEqual(try XCTUnwrap(row.finiteDifferenceError), 1e-5, row.mode)
+        }
+        XCTAssertEqual(rows.first { $0.mode.contains("checkpointed") }?.valueError, 0)
+    }
+
     func testEveryFixtureAgreesWithComplexStepTo1e12() throws {
         let rows = try fixtureRows
         var worst: [String: (value: Double, row: String)] = [:]
@@ -113,7 +125,8 @@ final class FixtureCheckTests: XCTestCase {
                 guard let value else { continue }
                 if !(value <= worst[metric]?.value ?? -1) { worst[metric] = (value, place) }
             }
-            guard row.mode != "primal" else { continue }
+            // Hypergradients are checked against differences of the training run, not complex step.
+            guard row.mode != "primal", !row.mode.hasPrefix("hypergradient") else { continue }
             let error = try XCTUnwrap(row.complexStepError, "\(place): no complex-step error")
             XCTAssertLessThanOrEqual(error, Self.complexStepBound, place)
         }

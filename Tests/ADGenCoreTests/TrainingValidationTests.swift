@@ -11,8 +11,11 @@ final class TrainingValidationTests: XCTestCase {
         func validationLoss(w: [Double], x: [Double], scale: Double) -> Double {
             return scale * w[0] * x[0]
         }
-        func badValidation(x: Double) -> Double {
-            return x
+        func badValidation(w: [Double], x: Double) -> Double {
+            return x * w[0]
+        }
+        func blindValidation(x: [Double]) -> Double {
+            return x[0]
         }
         func vector(w: [Double]) -> [Double] {
             return w
@@ -70,6 +73,13 @@ final class TrainingValidationTests: XCTestCase {
 
     func testLossAndValidationMustReturnDouble() {
         XCTAssertEqual(issues("vector"), ["error: --train vector: the loss 'vector' returns [Double]; a training loss must return Double"])
+    }
+
+    func testValidationTakesTheWeights() {
+        XCTAssertEqual(issues("trainLoss", validation: "blindValidation"), [
+            "error: --validation blindValidation: the validation function 'blindValidation' has no parameter named 'w'; "
+                + "it must take the weights of 'trainLoss' under the same name",
+        ])
     }
 
     func testSharedParametersNeedOneType() {

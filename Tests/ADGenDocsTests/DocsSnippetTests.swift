@@ -1,3 +1,4 @@
+import ADGenCheck
 import ADGenCore
 import Foundation
 import XCTest
@@ -104,7 +105,9 @@ final class DocsSnippetTests: XCTestCase {
                 try source.write(to: path, atomically: true, encoding: .utf8)
                 files.append(path.path)
             }
-            let run = try Tools.run(swiftc, ["-typecheck", "-module-name", "DocsCheck"] + files, in: directory)
+            // Generated training code imports ADGenRuntime.
+            let runtime = (try? RuntimeLibrary.locate().flags) ?? []
+            let run = try Tools.run(swiftc, ["-typecheck", "-module-name", "DocsCheck"] + runtime + files, in: directory)
             XCTAssertEqual(run.status, 0, "Docs/\(page): the Swift code does not compile with the generated code:\n\(run.output)")
         }
     }

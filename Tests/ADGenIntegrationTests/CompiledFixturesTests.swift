@@ -1,3 +1,4 @@
+import ADGenCheck
 import ADGenCore
 import Foundation
 import XCTest
@@ -157,7 +158,8 @@ final class CompiledFixturesTests: XCTestCase {
         while true {
             let files = try writeProgram(included, drivers: drivers, in: directory)
             let compile = try Toolchain.run(
-                swiftc, ["-Onone", "-warnings-as-errors", "-continue-building-after-errors", "-module-name", "FixtureChecks", "-o", executable] + files,
+                swiftc, ["-Onone", "-warnings-as-errors", "-continue-building-after-errors", "-module-name", "FixtureChecks", "-o", executable]
+                    + Toolchain.runtimeFlags + files,
                 in: directory, timeout: compileTimeout, label: "swiftc")
             compileSeconds += compile.seconds
             if compile.status == 0 && !compile.timedOut { break }

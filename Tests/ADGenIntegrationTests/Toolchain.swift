@@ -1,3 +1,4 @@
+import ADGenCheck
 import Foundation
 
 /// Finding `swiftc` and running processes with a time limit.
@@ -17,6 +18,10 @@ enum Toolchain {
         }
         return nil
     }
+
+    /// The swiftc flags that import and link the built ADGenRuntime (generated training code
+    /// imports it), or none when it is not found (compiling such code then fails, saying so).
+    static var runtimeFlags: [String] { (try? RuntimeLibrary.locate().flags) ?? [] }
 
     struct Run {
         var status: Int32

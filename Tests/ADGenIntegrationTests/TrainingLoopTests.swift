@@ -56,14 +56,14 @@ final class TrainingLoopTests: XCTestCase {
     }
 
     /// Compiles `files` in one swiftc call (warnings are errors) and runs the program.
-    static func compileAndRun(_ files: [String: String]) throws -> Toolchain.Run {
+    static func compileAndRun(_ files: [String: String], optimization: String = "-Onone") throws -> Toolchain.Run {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("adgen-training-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         for (name, text) in files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         guard let swiftc = Toolchain.swiftc() else { throw XCTSkip("swiftc not found") }
-        let compile = try Toolchain.run(swiftc, ["-Onone", "-warnings-as-errors", "-module-name", "TrainingChecks",
-                                                 "-o", "training"] + files.keys.sorted(),
+        let compile = try Toolchain.run(swiftc, [optimization, "-warnings-as-errors", "-module-name", "TrainingChecks",
+                                                 "-o", "training"] + Toolchain.runtimeFlags + files.keys.sorted(),
                                         in: directory, timeout: 240, label: "swiftc")
         guard compile.status == 0 else {
             XCTFail("swiftc failed:\n\(compile.stdout)\(compile.stderr)\n--- generated ---\n\(files["Generated.swift"] ?? "")")

@@ -40,3 +40,25 @@ final class FixedPointScaleTests: XCTestCase {
         XCTAssertNil(scale.raw(-0x1p27))
     }
 }
+
+/// The bit-level rounding conversion against the standard library's rounding and `Int128(exactly:)`.
+final class RoundedInt128Tests: XCTestCase {
+    func testAgreesWithStandardRounding() {
+        var random = SplitMix64(seed: 3)
+        var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, -3.5, 0.49999999999999994, 0x1p52 + 1, 0x1p53, 0x1p126,
+                                -0x1p126, 0x1p127, -0x1p127, 0x1.fffffffffffffp126, .infinity, -.infinity, .nan,
+                                .leastNonzeroMagnitude, 4.5, 1e-300]
+        for _ in 0..<100_000 {
+            let exponent = Int(random.next() % 260) - 130
+            let value = Double(sign: random.next() & 1 == 0 ? .plus : .minus, exponent: exponent,
+                               significand: 1 + Double(random.next() >> 12) * 0x1p-52)
+            values.append(value)
+            values.append(value.rounded(.down) + 0.5)
+        }
+        for value in values {
+            let rounded = value.rounded(.toNearestOrEven)
+            let expected = rounded.isFinite && rounded.magnitude < 0x1p127 ? Int128(exactly: rounded) : nil
+            XCTAssertEqual(roundedInt128(value), expected, "\(value)")
+        }
+    }
+}

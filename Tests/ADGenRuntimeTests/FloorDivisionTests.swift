@@ -17,7 +17,7 @@ final class FloorDivisionTests: XCTestCase {
 
     func testAgreesWithTheTruncatingOracleOverTheWholeRange() {
         var random = SplitMix64(seed: 11)
-        let divisors: [UInt64] = [1, 2, 3, 9, 10, 999, 1000, 65_537, 9_999_999, 1 << 24]
+        let divisors: [UInt64] = [1, 2, 3, 9, 10, 999, 1000, 65_537, 9_999_999, 1 << 24, (1 << 63) + 5, UInt64.max, 3 << 62]
         for _ in 0..<20_000 {
             let high = Int128(Int64(bitPattern: random.next()) >> Int64(random.next() % 64))
             let x = (high << 64) | Int128(random.next())

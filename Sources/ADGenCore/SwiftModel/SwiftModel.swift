@@ -23,36 +23,44 @@ public enum SwiftModel {
         }
     }
 
-    /// A plain value type: stored properties and initializers, e.g. an optimizer's state.
+    /// A value type: stored properties, initializers and methods, e.g. an optimizer's state,
+    /// or the model a hypergradient differentiates through training.
     ///
     /// For example: `struct LossAdamState: Equatable { var m: [Double] ... init(count: Int) { ... } }`.
     public struct Struct: Equatable, Sendable {
         public var docComment: [String]
+        /// `private`, or nil for the default.
+        public var access: String?
         public var name: String
         public var conformances: [String]
         public var properties: [Property]
         public var initializers: [Initializer]
+        public var methods: [Function]
 
-        public init(docComment: [String], name: String, conformances: [String], properties: [Property],
-                    initializers: [Initializer]) {
+        public init(docComment: [String], access: String? = nil, name: String, conformances: [String],
+                    properties: [Property], initializers: [Initializer], methods: [Function] = []) {
             self.docComment = docComment
+            self.access = access
             self.name = name
             self.conformances = conformances
             self.properties = properties
             self.initializers = initializers
+            self.methods = methods
         }
     }
 
-    /// `var name: type`, with its doc comment.
+    /// `var name: type` (or `let`), with its doc comment.
     public struct Property: Equatable, Sendable {
         public var docComment: [String]
         public var name: String
         public var type: String
+        public var isConstant: Bool
 
-        public init(docComment: [String], name: String, type: String) {
+        public init(docComment: [String], name: String, type: String, isConstant: Bool = false) {
             self.docComment = docComment
             self.name = name
             self.type = type
+            self.isConstant = isConstant
         }
     }
 
@@ -118,6 +126,8 @@ public enum SwiftModel {
         case whileLoop(condition: Expression, body: [Statement])
         /// `if c { } else if c2 { } else { }`: an else holding one `if` renders as `else if`.
         case ifElse(condition: Expression, then: [Statement], else: [Statement])
+        /// `do { body } catch { handler }`.
+        case doCatch(body: [Statement], handler: [Statement])
         case returnStatement(Expression)
         case expression(Expression)
         case comment(String)

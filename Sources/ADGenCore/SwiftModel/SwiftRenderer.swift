@@ -51,7 +51,8 @@ public struct SwiftRenderer {
         docComment(function.docComment)
         for attribute in function.attributes { emit(attribute) }
         let modifiers = [function.access, isStatic ? "static" : nil].compactMap { $0 }.map { $0 + " " }.joined()
-        emit("\(modifiers)func \(function.name)(\(Self.render(function.parameters))) -> \(function.returnType) {")
+        let result = function.returnType == "Void" ? "" : " -> \(function.returnType)"
+        emit("\(modifiers)func \(function.name)(\(Self.render(function.parameters)))\(result) {")
         block(function.body)
         emit("}")
     }
@@ -72,11 +73,11 @@ public struct SwiftRenderer {
     private mutating func structure(_ type: SwiftModel.Struct) {
         docComment(type.docComment)
         let conformances = type.conformances.isEmpty ? "" : ": " + type.conformances.joined(separator: ", ")
-        emit("struct \(type.name)\(conformances) {")
+        emit("\(type.access.map { $0 + " " } ?? "")struct \(type.name)\(conformances) {")
         indent += 1
         for property in type.properties {
             docComment(property.docComment)
-            emit("var \(property.name): \(property.type)")
+            emit("\(property.isConstant ? "let" : "var") \(property.name): \(property.type)")
         }
         for initializer in type.initializers {
             emit("")
@@ -84,6 +85,10 @@ public struct SwiftRenderer {
             emit("init(\(Self.render(initializer.parameters))) {")
             block(initializer.body)
             emit("}")
+        }
+        for method in type.methods {
+            emit("")
+            function(method, isStatic: false)
         }
         indent -= 1
         emit("}")
@@ -113,6 +118,12 @@ public struct SwiftRenderer {
         case let .ifElse(condition, thenBody, elseBody):
             emit("if \(Self.render(condition)) {")
             elseChain(thenBody, elseBody)
+        case let .doCatch(body, handler):
+            emit("do {")
+            block(body)
+            emit("} catch {")
+            block(handler)
+            emit("}")
         case .returnStatement(let value):
             emit("return \(Self.render(value))")
         case .expression(let value):

@@ -23,9 +23,23 @@ public enum Training {
         return (plans, issues)
     }
 
-    /// The gradients the plans' loops call: `(loss, wrt)` pairs for ``Derivatives``.
+    /// The derivatives the plans' functions call, for ``Derivatives``: the loops' gradient of
+    /// the loss, and the hypergradient's HVP of the loss and gradient of the validation function.
     static func gradientRequests(_ plans: [TrainingPlan]) -> [Derivatives.GradientRequest] {
-        plans.map { Derivatives.GradientRequest(function: $0.loss.name, wrt: $0.gradientWrt) }
+        plans.flatMap { plan -> [Derivatives.GradientRequest] in
+            var requests = [Derivatives.GradientRequest(function: plan.loss.name, wrt: plan.gradientWrt)]
+            if let validation = plan.validation {
+                requests.append(Derivatives.GradientRequest(function: plan.loss.name, wrt: plan.curvatureWrt, kind: .hvp))
+                requests.append(Derivatives.GradientRequest(function: validation.name, wrt: plan.validationWrt))
+            }
+            return requests
+        }
+    }
+
+    /// Whether the plans' functions use the runtime library's types (`ExactRun`,
+    /// `HypergradientMethod`): exact training, or a hypergradient (a validation function).
+    static func needsRuntime(_ plans: [TrainingPlan]) -> Bool {
+        plans.contains { $0.isExact || $0.validation != nil }
     }
 
     /// The generated training functions and state types of every plan.
@@ -34,8 +48,9 @@ public enum Training {
         var types: [SwiftModel.Struct] = []
         for plan in plans {
             let optimizer = TrainingFunctions.generate(plan)
-            functions += optimizer.functions
-            types += optimizer.types
+            let hypergradient = TrainingHypergradient.generate(plan)
+            functions += optimizer.functions + TrainingExact.generate(plan) + hypergradient.functions
+            types += optimizer.types + hypergradient.types
         }
         return (functions, types)
     }

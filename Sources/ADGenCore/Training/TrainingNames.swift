@@ -10,6 +10,7 @@ struct TrainingNames {
     var value: String
     var gradient: String
     var stateArrays: [String]
+    var run: String
     var optimizerStep: OptimizerStep.Names
 
     init(_ plan: TrainingPlan) {
@@ -24,6 +25,7 @@ struct TrainingNames {
         value = allocator.fresh(Naming.Training.value)
         gradient = allocator.fresh(Naming.adjointLabel(plan.weights.name))
         stateArrays = plan.optimizer.stateArrays.map { allocator.fresh($0.name) }
+        run = allocator.fresh(Naming.Training.run)
         optimizerStep = OptimizerStep.Names(
             weights: plan.weights.name, index: allocator.fresh(Naming.Training.weightIndex),
             gradient: allocator.fresh(Naming.Training.gradientElement), state: stateArrays, time: time,

@@ -29,3 +29,50 @@ public struct TrainingPlan: Sendable {
         loss.parameters.filter { $0.name != stepParameter?.name }
     }
 }
+
+/// What the exact training and the hypergradient of a plan generate and call.
+extension TrainingPlan {
+    /// Momentum, Adam and AdamW have an exact inverse (`LOptExact`, `LOptReverse`).
+    public var isExact: Bool { optimizer == .momentum || optimizer == .adam || optimizer == .adamw }
+    public var exactName: String { Naming.trainingExact(loss.name, optimizer: optimizer) }
+    public var reverseName: String { Naming.trainingReverse(loss.name, optimizer: optimizer) }
+    public var hypergradientName: String { Naming.hypergradient(loss.name, optimizer: optimizer) }
+    public var problemTypeName: String { Naming.hypergradientProblem(loss.name, optimizer: optimizer) }
+    public var hypergradientRunName: String { Naming.hypergradientRun(loss.name, optimizer: optimizer) }
+
+    /// `V`'s parameters that `L` does not have (`q1 … qm`), in `V`'s order.
+    public var validationParameters: [IR.Parameter] {
+        guard let validation else { return [] }
+        return validation.parameters.filter { parameter in !loss.parameters.contains { $0.name == parameter.name } }
+    }
+
+    /// The active parameters of `L` and `V` other than the weights, in signature order (`L`'s,
+    /// then `V`'s own): the hypergradient's `da1 … daj`.
+    public var others: [IR.Parameter] {
+        let active = Set(loss.wrt + (validation?.wrt ?? []))
+        return (trainingParameters + validationParameters).filter { $0.name != weights.name && active.contains($0.name) }
+    }
+
+    /// The curvature the hypergradient needs: `L`'s HVP over its active parameters and the weights.
+    public var curvatureWrt: [String] { Self.adding(weights.name, to: loss.wrt, of: loss) }
+    public var curvatureName: String {
+        curvatureWrt == loss.wrt ? Naming.hvp(loss.name) : Naming.variant(Naming.hvp(loss.name), wrt: curvatureWrt)
+    }
+
+    /// `V`'s gradient over its active parameters and the weights.
+    public var validationWrt: [String] {
+        guard let validation else { return [] }
+        return Self.adding(weights.name, to: validation.wrt, of: validation)
+    }
+    public var validationGradientName: String {
+        guard let validation else { return "" }
+        return validationWrt == validation.wrt ? Naming.gradient(validation.name)
+            : Naming.variant(Naming.gradient(validation.name), wrt: validationWrt)
+    }
+
+    /// `wrt` with `name` added, in `function`'s parameter order.
+    static func adding(_ name: String, to wrt: [String], of function: IR.Function) -> [String] {
+        let names = Set(wrt + [name])
+        return function.parameters.map(\.name).filter { names.contains($0) }
+    }
+}

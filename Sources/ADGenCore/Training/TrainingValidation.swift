@@ -83,6 +83,10 @@ public enum TrainingValidation {
         if validation.resultType != .double {
             error("the validation function '\(name)' returns \(validation.resultType); it must return Double")
         }
+        if !validation.parameters.contains(where: { $0.name == declaration.weights }) {
+            error("the validation function '\(name)' has no parameter named '\(declaration.weights)'; it must take the "
+                      + "weights of '\(loss.name)' under the same name")
+        }
         for parameter in validation.parameters {
             guard let shared = loss.parameters.first(where: { $0.name == parameter.name }),
                   shared.type != parameter.type else { continue }

@@ -48,6 +48,19 @@ public enum Naming {
         loss.prefix(1).uppercased() + loss.dropFirst() + optimizer.typeName + "State"
     }
 
+    /// The exact training of a declaration (momentum, Adam, AdamW): `trainLossAdamExact`.
+    public static func trainingExact(_ loss: String, optimizer: Optimizer) -> String { training(loss, optimizer: optimizer) + "Exact" }
+    /// Its exact reversal: `trainLossAdamReverse`.
+    public static func trainingReverse(_ loss: String, optimizer: Optimizer) -> String { training(loss, optimizer: optimizer) + "Reverse" }
+    /// The hypergradient through training: `trainLossAdamHypergradient`.
+    public static func hypergradient(_ loss: String, optimizer: Optimizer) -> String { training(loss, optimizer: optimizer) + "Hypergradient" }
+    /// The private model type it hands the runtime: `TrainLossAdamHypergradientProblem`.
+    public static func hypergradientProblem(_ loss: String, optimizer: Optimizer) -> String {
+        loss.prefix(1).uppercased() + loss.dropFirst() + optimizer.typeName + "HypergradientProblem"
+    }
+    /// Its private core, shared by the hypergradient's overloads: `trainLossAdamHypergradientRun`.
+    public static func hypergradientRun(_ loss: String, optimizer: Optimizer) -> String { hypergradient(loss, optimizer: optimizer) + "Run" }
+
     /// Names inside a training function (the allocator adds `_` when the loss has a
     /// parameter of that name): the per-step losses, the state argument and the loop's locals.
     public enum Training {
@@ -67,6 +80,24 @@ public enum Naming {
         public static let secondCorrection = "correction2"
         /// The state initializer's argument: the number of weights.
         public static let count = "count"
+        /// `LOptExact`'s and `LOptReverse`'s exact run (argument and result label).
+        public static let run = "run"
+        /// The hypergradient's method argument, report result and schedule argument.
+        public static let method = "method"
+        public static let report = "report"
+        public static let learningRate = "learningRate"
+        public static let learningRates = "learningRates"
+        public static let problem = "problem"
+        public static let result = "result"
+        /// The problem type's method parameters (the runtime protocol's names).
+        public static let point = "point"
+        public static let direction = "direction"
+        public static let product = "product"
+        public static let others = "others"
+        public static let weightsGradient = "weightsGradient"
+        public static let weightsArgument = "weights"
+        public static let gradient = "gradient"
+        public static let otherCount = "otherCount"
     }
 
     /// Derived functions for an activity pattern other than the declared `wrt`.
