@@ -7,14 +7,26 @@ SWIFT ?= swift
 ADGEN := .build/debug/adgen
 DEMO_OUT := .build/demo
 FIXTURES := $(wildcard Fixtures/*.adg)
+C_FIXTURES := $(filter-out %_ad.c,$(wildcard Fixtures/C/*.c))
 
-.PHONY: all build demo test golden bench bench-peers check-toolchain clean
+.PHONY: all build demo test golden bench bench-peers check-toolchain check-libclang clean
 .PHONY: example examples fuzz
 
 all: build
 
 check-toolchain:
 	@command -v $(SWIFT) >/dev/null || { echo "error: Swift 6 toolchain not found (expected /opt/swift/usr/bin/swift)"; exit 1; }
+
+## check-libclang: reading C (Docs/C.md) opens libclang at run time; install the system
+## package libclang-dev with apt when no libclang is found (needs root or sudo).
+LIBCLANG_FOUND = $(wildcard /usr/lib/llvm-*/lib/libclang.so /usr/lib/llvm-*/lib/libclang.so.1 /usr/lib/*-linux-gnu/libclang-*.so.1)
+check-libclang:
+	@if [ -z "$(strip $(LIBCLANG_FOUND))" ]; then \
+	  echo "libclang not found: installing libclang-dev with apt-get"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libclang-dev \
+	    || { echo "error: reading C needs libclang; install it with \`apt-get install libclang-dev\`"; exit 1; }; \
+	fi
 
 build: check-toolchain
 	$(SWIFT) build --product adgen
@@ -39,7 +51,7 @@ demo: build
 	@$(MAKE) --no-print-directory example
 
 ## test: every test (unit, diagnostics, robustness, golden, compiled fixtures).
-test: check-toolchain
+test: check-toolchain check-libclang
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@$(MAKE) --no-print-directory examples
@@ -57,11 +69,12 @@ fuzz: check-toolchain
 	echo "fuzz: see .build/fuzz-failures/summary.md"; exit $$status
 
 ## golden: regenerate Fixtures/*.swift from Fixtures/*.adg (with the options of a
-## fixture's `// adgen: ` lines), and the generated-code
+## fixture's `// adgen: ` lines), Fixtures/C/NAME.swift and NAME_ad.c from Fixtures/C/NAME.c, and the generated-code
 ## excerpts in Docs/GeneratedAPI.md (CI never runs this; tests fail on any difference).
-golden: build
+golden: build check-libclang
 	@for f in $(FIXTURES); do $(ADGEN) generate $$f $$(sed -n 's|^// adgen: ||p' $$f) -o $${f%.adg}.swift || exit 1; done
-	@echo "regenerated $(words $(FIXTURES)) golden files"
+	@for f in $(C_FIXTURES); do $(ADGEN) generate $$f -o $${f%.c}.swift && $(ADGEN) generate $$f --emit c -o $${f%.c}_ad.c || exit 1; done
+	@echo "regenerated $(words $(FIXTURES)) golden files and $(words $(C_FIXTURES)) C fixtures' Swift and C"
 	$(SWIFT) build --build-tests
 	ADGEN_UPDATE_DOCS=1 $(SWIFT) test --skip-build --filter DocsSnippetTests
 

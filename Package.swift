@@ -27,11 +27,16 @@ let package = Package(
         .target(name: "ADGenDriver", dependencies: ["ADGenRuntime"]),
         // `adgen check`: builds, compiles and runs the checking program, and reports.
         .target(name: "ADGenCheck", dependencies: ["ADGenCore", "ADGenDriver", "ADGenRuntime"]),
+        // The C front end (Docs/C.md): libclang, opened at run time by the CLibClang shim,
+        // lowers C into the syntax tree sema takes. Only the command-line tool links it.
+        .target(name: "CLibClang"),
+        .target(name: "ADGenC", dependencies: ["ADGenCore", "CLibClang"]),
         // The command-line tool: all file I/O lives here.
         .executableTarget(
             name: "adgen",
             dependencies: [
                 "ADGenCore",
+                "ADGenC",
                 "ADGenCheck",
                 "ADGenDriver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -56,6 +61,9 @@ let package = Package(
             plugins: ["ADGenPlugin"]
         ),
         .testTarget(name: "ADGenCoreTests", dependencies: ["ADGenCore"]),
+        // The C front end and the C renderer: diagnostics, goldens, and generated C compiled
+        // with cc and checked against finite differences.
+        .testTarget(name: "ADGenCTests", dependencies: ["ADGenC", "ADGenCore", "ADGenDriver"]),
         // Test support: seeded random .adg programs, their normalizer and reducer (Docs/Fuzzing.md).
         .target(name: "ADGenRandomPrograms", dependencies: ["ADGenRuntime"], path: "Tests/ADGenRandomPrograms"),
         // Compiles generated code for every fixture (and random programs) in one swiftc call

@@ -3,6 +3,9 @@
 ///     SourceFile ──Parser──▶ Syntax.File ──Sema──▶ IR.Module ──Derivatives──▶ IR.Module
 ///                ──Cleanup + SwiftTranslator──▶ SwiftModel.File ──SwiftRenderer──▶ String
 ///
+/// Another front end may hand in the `Syntax.File` (``Options/syntax``: C, through
+/// libclang); `--emit c` ends in ``CTranslator`` and ``CRenderer`` instead (`Pipeline+C.swift`).
+///
 /// Everything here is pure and in memory: text in, text and diagnostics out.
 public enum Pipeline {
     /// The functions adgen can emit for each DSL function (see the contract, section 5).
@@ -52,6 +55,10 @@ public enum Pipeline {
         /// Training declarations (contract, section 7): each applies to the input that
         /// defines its loss; a file-level setting, read from the first input's options.
         public var training: [TrainingDeclaration] = []
+        /// The input already parsed by another front end (C, Docs/C.md); the parser is skipped.
+        public var syntax: Syntax.File?
+        /// The language of the output: Swift (section 5) or C (section 8); a file-level setting.
+        public var emit: Language = .swift
 
         public init(modes: Set<Mode> = Set(Mode.standard), wrt: [Sema.WrtOverride] = [], namespace: String? = nil,
                     dumpAfter: Stage? = nil) {
@@ -63,7 +70,7 @@ public enum Pipeline {
     }
 
     public struct Output: Sendable {
-        /// The generated Swift file; nil when an error was reported.
+        /// The generated Swift file (C with `emit: .c`); nil when an error was reported.
         public var swift: String?
         public var diagnostics: [Diagnostic]
         /// The program after `options.dumpAfter`, when requested.
@@ -75,6 +82,11 @@ public enum Pipeline {
     }
 
     public static let version = "0.1.0"
+
+    /// What `--emit` selects.
+    public enum Language: String, CaseIterable, Sendable {
+        case swift, c
+    }
 
     /// Runs the whole pipeline on one source file.
     public static func compile(_ file: SourceFile, options: Options = Options()) -> Output {
@@ -106,6 +118,7 @@ public enum Pipeline {
     public static func compile(_ inputs: [(file: SourceFile, options: Options)]) -> CombinedOutput {
         let files = inputs.map(\.file)
         let options = inputs.first?.options ?? Options()
+        if options.emit == .c { return compileC(inputs) }
         var swiftFunctions: [SwiftModel.Function] = []
         var swiftTypes: [SwiftModel.Struct] = []
         var training = TrainingRun(declarations: options.training)
@@ -160,15 +173,7 @@ public enum Pipeline {
                           diagnostics: inout DiagnosticEngine, dump: inout String?)
         -> (functions: [SwiftModel.Function], types: [SwiftModel.Struct], imports: [String], usesTapes: Bool,
             usesRademacher: Bool, definitions: [(String, SourceLocation)])? {
-        if let location = invalidUTF8Location(file.bytes) {
-            diagnostics.error("file is not valid UTF-8", at: location)
-            return nil
-        }
-        let syntax = Parser.parse(file, diagnostics: &diagnostics)
-        if options.dumpAfter == .parse { dump = SyntaxPrinter.print(syntax) }
-        let module = Sema.analyze(syntax, wrt: options.wrt, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { return nil }
-        if options.dumpAfter == .sema { dump = IRPrinter.print(module) }
+        guard let module = analyze(file, options: options, diagnostics: &diagnostics, dump: &dump) else { return nil }
         let primal = IR.Module(functions: module.functions.map(Cleanup.run))
         if options.dumpAfter == .ir { dump = IRPrinter.print(primal) }
         let plans = training.plans(for: primal, fileName: baseName(file.path))
@@ -200,6 +205,21 @@ public enum Pipeline {
         }
         let definitions = module.functions.map { ($0.name, $0.location) } + plans.map { ($0.functionName, $0.loss.location) }
         return (swiftFunctions, trained.types, imports, usesTapes, usesRademacher, definitions)
+    }
+
+    /// Parsing (unless another front end did) and sema: the typed module, nil on errors.
+    static func analyze(_ file: SourceFile, options: Options, diagnostics: inout DiagnosticEngine,
+                        dump: inout String?) -> IR.Module? {
+        if let location = invalidUTF8Location(file.bytes) {
+            diagnostics.error("file is not valid UTF-8", at: location)
+            return nil
+        }
+        let syntax = options.syntax ?? Parser.parse(file, diagnostics: &diagnostics)
+        if options.dumpAfter == .parse { dump = SyntaxPrinter.print(syntax) }
+        let module = Sema.analyze(syntax, wrt: options.wrt, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { return nil }
+        if options.dumpAfter == .sema { dump = IRPrinter.print(module) }
+        return module
     }
 
     /// Runs ``IRVerifier`` on every function about to be emitted; a problem is a bug in

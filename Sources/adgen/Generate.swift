@@ -1,10 +1,11 @@
 import ArgumentParser
+import ADGenC
 import ADGenCore
 import Foundation
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Generate Swift primals and derivatives from .adg files.",
+        abstract: "Generate Swift (or C) primals and derivatives from .adg or C files.",
         discussion: """
             With -o, all inputs go into one Swift file; with --output-dir, each input
             NAME.adg becomes DIR/NAME.swift. Nothing is written when any input has an
@@ -16,9 +17,11 @@ struct Generate: ParsableCommand {
               adgen generate model.adg --wrt loss:w,b -o Model.swift
               adgen generate model.adg --dump-after ir
               adgen generate model.adg --train loss --weights w --optimizer adam -o T.swift
+              adgen generate kernel.c -o Kernel.swift
+              adgen generate kernel.c --emit c -o kernel_ad.c
             """)
 
-    @Argument(help: "The .adg files to compile.")
+    @Argument(help: "The .adg files (or .c files, read through libclang: Docs/C.md) to compile.")
     var inputs: [String]
 
     @Option(name: .shortAndLong, help: "Write all generated code to this Swift file.")
@@ -55,6 +58,10 @@ struct Generate: ParsableCommand {
                                valueName: "file.adg"))
     var configScope: [String] = []
 
+    @Option(help: ArgumentHelp("The language of the output (C: Docs/C.md).",
+                               valueName: Pipeline.Language.allCases.map(\.rawValue).joined(separator: "|")))
+    var emit: String = Pipeline.Language.swift.rawValue
+
     @Option(name: .customLong("dump-after"),
             help: ArgumentHelp("Print the program after a stage to standard output.",
                                valueName: Pipeline.Stage.allCases.map(\.rawValue).joined(separator: "|")))
@@ -72,6 +79,9 @@ struct Generate: ParsableCommand {
         }
         _ = try parsedModes()
         _ = try parsedWrt()
+        if Pipeline.Language(rawValue: emit) == nil {
+            throw ValidationError("Unknown --emit '\(emit)'; languages: \(Pipeline.Language.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
         if let namespace, !Self.isIdentifier(namespace) {
             throw ValidationError("--namespace must be a Swift identifier, found '\(namespace)'.")
         }
@@ -119,6 +129,7 @@ struct Generate: ParsableCommand {
                                        dumpAfter: dumpAfter.flatMap(Pipeline.Stage.init(rawValue:)))
         options.tapeStatistics = tapeStatistics
         options.training = try commandLineTraining()
+        options.emit = Pipeline.Language(rawValue: emit) ?? .swift
         // The config's `wrt` entries, applied per file to the functions each file defines.
         var configWrt: Config?
         if let config {
@@ -150,7 +161,15 @@ struct Generate: ParsableCommand {
             }
             var fileOptions = options
             if let configWrt { fileOptions.wrt = configWrt.wrt(forFileDefining: Self.signatures(in: [input])) }
-            sources.append((SourceFile(path: input, bytes: [UInt8](bytes)), fileOptions))
+            let file = SourceFile(path: input, bytes: [UInt8](bytes))
+            if CFrontEnd.isC(input) {
+                guard let syntax = Self.readC(file) else {
+                    failed = true
+                    continue
+                }
+                fileOptions.syntax = syntax
+            }
+            sources.append((file, fileOptions))
         }
         if output == nil {
             for issue in Self.assignTraining(&sources) {
@@ -182,13 +201,28 @@ struct Generate: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
                 for (input, swift) in results {
                     let stem = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-                    try OutputWriter.write(swift, to: URL(fileURLWithPath: outputDirectory).appendingPathComponent(stem + ".swift").path)
+                    let suffix = options.emit == .c ? "_ad.c" : ".swift"
+                    try OutputWriter.write(swift, to: URL(fileURLWithPath: outputDirectory).appendingPathComponent(stem + suffix).path)
                 }
             }
         } catch {
             FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// A C input through the C front end; its diagnostics go to standard error.
+    static func readC(_ file: SourceFile) -> Syntax.File? {
+        guard CFrontEnd.isAvailable else {
+            FileHandle.standardError.write(Data("error: \(CFrontEnd.missingLibClangMessage)\n".utf8))
+            return nil
+        }
+        var diagnostics = DiagnosticEngine()
+        let syntax = CFrontEnd.parse(file, diagnostics: &diagnostics)
+        for diagnostic in diagnostics.diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.rendered(in: file) + "\n").utf8))
+        }
+        return syntax
     }
 
     /// The parameters of each function the files declare (unreadable or broken files add none).

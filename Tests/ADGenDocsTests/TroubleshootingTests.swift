@@ -49,6 +49,13 @@ final class TroubleshootingTests: XCTestCase {
             result += messages(in: text, file: file.lastPathComponent, openers: ["error(", "expectIdentifier("])
             result += messages(in: text, file: file.lastPathComponent, openers: [], expectCalls: true)
         }
+        // The C front end's messages (Sources/ADGenC), most of them after `unsupported in adgen: `.
+        let cFrontEnd = Docs.root.appendingPathComponent("Sources/ADGenC")
+        for file in (try FileManager.default.contentsOfDirectory(at: cFrontEnd, includingPropertiesForKeys: nil))
+            .filter({ $0.pathExtension == "swift" }).sorted(by: { $0.path < $1.path }) {
+            result += messages(in: try String(contentsOf: file, encoding: .utf8), file: file.lastPathComponent,
+                               openers: ["error(", "unsupported(", "invalid(", "constantOrInvalid(cursor, "])
+        }
         for name in ["Config.swift", "Config+Training.swift", "Generate+Training.swift"] {
             let file = Docs.root.appendingPathComponent("Sources/adgen/\(name)")
             result += messages(in: try String(contentsOf: file, encoding: .utf8), file: name,

@@ -5,6 +5,7 @@
 public struct Diagnostic: Hashable, Sendable {
     public enum Severity: String, Sendable {
         case error
+        case warning
         case note
     }
 
