@@ -70,13 +70,12 @@ func halve_until(x: Double, tol: Double) -> Double {
     var x_2 = x
     var p: Double = 1.0
     var steps: Int = 0
-    x_2 = x_2 / 2
-    p *= 1.0 + 0.1 * x_2
-    steps += 1
-    while x_2 > tol && steps < 100 {
+    var again = true
+    while again {
         x_2 = x_2 / 2
         p *= 1.0 + 0.1 * x_2
         steps += 1
+        again = x_2 > tol && steps < 100
     }
     return p + x_2
 }
@@ -202,19 +201,15 @@ func halve_untilJVP(x: Double, tol: Double, dx: Double, dtol: Double) -> (value:
     var dp = 0.0
     var p: Double = 1.0
     var steps: Int = 0
-    dx_2 = dx_2 / 2
-    x_2 = x_2 / 2
-    let t1 = 1.0 + 0.1 * x_2
-    dp = dp * t1 + p * (0.1 * dx_2)
-    p *= t1
-    steps += 1
-    while x_2 > tol && steps < 100 {
+    var again = true
+    while again {
         dx_2 = dx_2 / 2
         x_2 = x_2 / 2
-        let t2 = 1.0 + 0.1 * x_2
-        dp = dp * t2 + p * (0.1 * dx_2)
-        p *= t2
+        let t1 = 1.0 + 0.1 * x_2
+        dp = dp * t1 + p * (0.1 * dx_2)
+        p *= t1
         steps += 1
+        again = x_2 > tol && steps < 100
     }
     return (value: p + x_2, tangent: dp + dx_2)
 }
@@ -226,18 +221,16 @@ func halve_untilVJP(x: Double, tol: Double, seed: Double) -> (value: Double, dx:
     var x_2 = x
     var p: Double = 1.0
     var steps: Int = 0
-    x_2 = x_2 / 2
-    tapeDouble.push(p)
-    p *= 1.0 + 0.1 * x_2
-    steps += 1
+    var again = true
     var trips1 = 0
-    while x_2 > tol && steps < 100 {
+    while again {
         trips1 += 1
         tapeDouble.push(x_2)
         x_2 = x_2 / 2
         tapeDouble.push(p)
         p *= 1.0 + 0.1 * x_2
         steps += 1
+        again = x_2 > tol && steps < 100
     }
     let value = p + x_2
     var dp = 0.0
@@ -247,23 +240,15 @@ func halve_untilVJP(x: Double, tol: Double, seed: Double) -> (value: Double, dx:
     dx_2 += seed
     for _ in 0..<trips1 {
         p = tapeDouble.pop()
-        let t5 = dp
+        let t2 = dp
         dp = 0.0
-        let t6 = 1.0 + 0.1 * x_2
-        dp += t5 * t6
-        dx_2 += 0.1 * (p * t5)
+        let t3 = 1.0 + 0.1 * x_2
+        dp += t2 * t3
+        dx_2 += 0.1 * (p * t2)
         x_2 = tapeDouble.pop()
-        let t4 = dx_2
-        dx_2 = t4 / 2
+        let t1 = dx_2
+        dx_2 = t1 / 2
     }
-    p = tapeDouble.pop()
-    let t2 = dp
-    dp = 0.0
-    let t3 = 1.0 + 0.1 * x_2
-    dp += t2 * t3
-    dx_2 += 0.1 * (p * t2)
-    let t1 = dx_2
-    dx_2 = t1 / 2
     dx += dx_2
     return (value: value, dx: dx, dtol: 0.0)
 }
@@ -416,16 +401,9 @@ func halve_untilHVP(x: Double, tol: Double, vx: Double, vtol: Double) -> (value:
     var vp = 0.0
     var p: Double = 1.0
     var steps: Int = 0
-    vx_2 = vx_2 / 2
-    x_2 = x_2 / 2
-    vtapeDouble.push(vp)
-    tapeDouble.push(p)
-    let t7 = 1.0 + 0.1 * x_2
-    vp = vp * t7 + p * (0.1 * vx_2)
-    p *= t7
-    steps += 1
+    var again = true
     var trips1 = 0
-    while x_2 > tol && steps < 100 {
+    while again {
         trips1 += 1
         vtapeDouble.push(vx_2)
         tapeDouble.push(x_2)
@@ -433,10 +411,11 @@ func halve_untilHVP(x: Double, tol: Double, vx: Double, vtol: Double) -> (value:
         x_2 = x_2 / 2
         vtapeDouble.push(vp)
         tapeDouble.push(p)
-        let t8 = 1.0 + 0.1 * x_2
-        vp = vp * t8 + p * (0.1 * vx_2)
-        p *= t8
+        let t4 = 1.0 + 0.1 * x_2
+        vp = vp * t4 + p * (0.1 * vx_2)
+        p *= t4
         steps += 1
+        again = x_2 > tol && steps < 100
     }
     let value = p + x_2
     var vdp = 0.0
@@ -450,43 +429,25 @@ func halve_untilHVP(x: Double, tol: Double, vx: Double, vtol: Double) -> (value:
     for _ in 0..<trips1 {
         vp = vtapeDouble.pop()
         p = tapeDouble.pop()
-        let vt5 = vdp
-        let t5 = dp
+        let vt2 = vdp
+        let t2 = dp
         vdp = 0.0
         dp = 0.0
-        let vt6 = 0.1 * vx_2
-        let t6 = 1.0 + 0.1 * x_2
-        vdp += vt5 * t6 + t5 * vt6
-        dp += t5 * t6
-        vdx_2 += 0.1 * (vp * t5 + p * vt5)
-        dx_2 += 0.1 * (p * t5)
+        let vt3 = 0.1 * vx_2
+        let t3 = 1.0 + 0.1 * x_2
+        vdp += vt2 * t3 + t2 * vt3
+        dp += t2 * t3
+        vdx_2 += 0.1 * (vp * t2 + p * vt2)
+        dx_2 += 0.1 * (p * t2)
         vx_2 = vtapeDouble.pop()
         x_2 = tapeDouble.pop()
-        let vt4 = vdx_2
-        let t4 = dx_2
+        let vt1 = vdx_2
+        let t1 = dx_2
         vdx_2 = 0.0
         dx_2 = 0.0
-        vdx_2 += vt4 / 2
-        dx_2 += t4 / 2
+        vdx_2 += vt1 / 2
+        dx_2 += t1 / 2
     }
-    vp = vtapeDouble.pop()
-    p = tapeDouble.pop()
-    let vt2 = vdp
-    let t2 = dp
-    vdp = 0.0
-    dp = 0.0
-    let vt3 = 0.1 * vx_2
-    let t3 = 1.0 + 0.1 * x_2
-    vdp += vt2 * t3 + t2 * vt3
-    dp += t2 * t3
-    vdx_2 += 0.1 * (vp * t2 + p * vt2)
-    dx_2 += 0.1 * (p * t2)
-    let vt1 = vdx_2
-    let t1 = dx_2
-    vdx_2 = 0.0
-    dx_2 = 0.0
-    vdx_2 += vt1 / 2
-    dx_2 += t1 / 2
     vdx += vdx_2
     dx += dx_2
     return (value: value, dx: dx, dtol: 0.0, hvx: vdx, hvtol: 0.0)

@@ -65,13 +65,12 @@ double halve_until(double x, double tol) {
     double x_2 = x;
     double p = 1.0;
     int steps = 0;
-    x_2 = x_2 / 2.0;
-    p *= 1.0 + 0.1 * x_2;
-    steps += 1;
-    while (x_2 > tol && steps < 100) {
+    int again = 1;
+    while (again) {
         x_2 = x_2 / 2.0;
         p *= 1.0 + 0.1 * x_2;
         steps += 1;
+        again = x_2 > tol && steps < 100;
     }
     return p + x_2;
 }
@@ -204,19 +203,15 @@ double halve_until_jvp(double x, double tol, double dx, double dtol, double *tan
     double dp = 0.0;
     double p = 1.0;
     int steps = 0;
-    dx_2 = dx_2 / 2.0;
-    x_2 = x_2 / 2.0;
-    double t1 = 1.0 + 0.1 * x_2;
-    dp = dp * t1 + p * (0.1 * dx_2);
-    p *= t1;
-    steps += 1;
-    while (x_2 > tol && steps < 100) {
+    int again = 1;
+    while (again) {
         dx_2 = dx_2 / 2.0;
         x_2 = x_2 / 2.0;
-        double t2 = 1.0 + 0.1 * x_2;
-        dp = dp * t2 + p * (0.1 * dx_2);
-        p *= t2;
+        double t1 = 1.0 + 0.1 * x_2;
+        dp = dp * t1 + p * (0.1 * dx_2);
+        p *= t1;
         steps += 1;
+        again = x_2 > tol && steps < 100;
     }
     *tangent = dp + dx_2;
     return p + x_2;
@@ -230,18 +225,16 @@ double halve_until_vjp(double x, double tol, double seed, double *dx, double *dt
     double x_2 = x;
     double p = 1.0;
     int steps = 0;
-    x_2 = x_2 / 2.0;
-    adgen_tape_push(&tapeDouble, p);
-    p *= 1.0 + 0.1 * x_2;
-    steps += 1;
+    int again = 1;
     int trips1 = 0;
-    while (x_2 > tol && steps < 100) {
+    while (again) {
         trips1 += 1;
         adgen_tape_push(&tapeDouble, x_2);
         x_2 = x_2 / 2.0;
         adgen_tape_push(&tapeDouble, p);
         p *= 1.0 + 0.1 * x_2;
         steps += 1;
+        again = x_2 > tol && steps < 100;
     }
     double value = p + x_2;
     double dp = 0.0;
@@ -251,23 +244,15 @@ double halve_until_vjp(double x, double tol, double seed, double *dx, double *dt
     dx_2 += seed;
     for (int k_1 = 0; k_1 < trips1; k_1++) {
         p = adgen_tape_pop(&tapeDouble);
-        double t5 = dp;
+        double t2 = dp;
         dp = 0.0;
-        double t6 = 1.0 + 0.1 * x_2;
-        dp += t5 * t6;
-        dx_2 += 0.1 * (p * t5);
+        double t3 = 1.0 + 0.1 * x_2;
+        dp += t2 * t3;
+        dx_2 += 0.1 * (p * t2);
         x_2 = adgen_tape_pop(&tapeDouble);
-        double t4 = dx_2;
-        dx_2 = t4 / 2.0;
+        double t1 = dx_2;
+        dx_2 = t1 / 2.0;
     }
-    p = adgen_tape_pop(&tapeDouble);
-    double t2 = dp;
-    dp = 0.0;
-    double t3 = 1.0 + 0.1 * x_2;
-    dp += t2 * t3;
-    dx_2 += 0.1 * (p * t2);
-    double t1 = dx_2;
-    dx_2 = t1 / 2.0;
     dx_ += dx_2;
     *dx += dx_;
     *dtol += 0.0;
@@ -440,16 +425,9 @@ double halve_until_hvp(double x, double tol, double vx, double vtol, double *dx,
     double vp = 0.0;
     double p = 1.0;
     int steps = 0;
-    vx_2 = vx_2 / 2.0;
-    x_2 = x_2 / 2.0;
-    adgen_tape_push(&vtapeDouble, vp);
-    adgen_tape_push(&tapeDouble, p);
-    double t7 = 1.0 + 0.1 * x_2;
-    vp = vp * t7 + p * (0.1 * vx_2);
-    p *= t7;
-    steps += 1;
+    int again = 1;
     int trips1 = 0;
-    while (x_2 > tol && steps < 100) {
+    while (again) {
         trips1 += 1;
         adgen_tape_push(&vtapeDouble, vx_2);
         adgen_tape_push(&tapeDouble, x_2);
@@ -457,10 +435,11 @@ double halve_until_hvp(double x, double tol, double vx, double vtol, double *dx,
         x_2 = x_2 / 2.0;
         adgen_tape_push(&vtapeDouble, vp);
         adgen_tape_push(&tapeDouble, p);
-        double t8 = 1.0 + 0.1 * x_2;
-        vp = vp * t8 + p * (0.1 * vx_2);
-        p *= t8;
+        double t4 = 1.0 + 0.1 * x_2;
+        vp = vp * t4 + p * (0.1 * vx_2);
+        p *= t4;
         steps += 1;
+        again = x_2 > tol && steps < 100;
     }
     double value = p + x_2;
     double vdp = 0.0;
@@ -474,43 +453,25 @@ double halve_until_hvp(double x, double tol, double vx, double vtol, double *dx,
     for (int k_1 = 0; k_1 < trips1; k_1++) {
         vp = adgen_tape_pop(&vtapeDouble);
         p = adgen_tape_pop(&tapeDouble);
-        double vt5 = vdp;
-        double t5 = dp;
+        double vt2 = vdp;
+        double t2 = dp;
         vdp = 0.0;
         dp = 0.0;
-        double vt6 = 0.1 * vx_2;
-        double t6 = 1.0 + 0.1 * x_2;
-        vdp += vt5 * t6 + t5 * vt6;
-        dp += t5 * t6;
-        vdx_2 += 0.1 * (vp * t5 + p * vt5);
-        dx_2 += 0.1 * (p * t5);
+        double vt3 = 0.1 * vx_2;
+        double t3 = 1.0 + 0.1 * x_2;
+        vdp += vt2 * t3 + t2 * vt3;
+        dp += t2 * t3;
+        vdx_2 += 0.1 * (vp * t2 + p * vt2);
+        dx_2 += 0.1 * (p * t2);
         vx_2 = adgen_tape_pop(&vtapeDouble);
         x_2 = adgen_tape_pop(&tapeDouble);
-        double vt4 = vdx_2;
-        double t4 = dx_2;
+        double vt1 = vdx_2;
+        double t1 = dx_2;
         vdx_2 = 0.0;
         dx_2 = 0.0;
-        vdx_2 += vt4 / 2.0;
-        dx_2 += t4 / 2.0;
+        vdx_2 += vt1 / 2.0;
+        dx_2 += t1 / 2.0;
     }
-    vp = adgen_tape_pop(&vtapeDouble);
-    p = adgen_tape_pop(&tapeDouble);
-    double vt2 = vdp;
-    double t2 = dp;
-    vdp = 0.0;
-    dp = 0.0;
-    double vt3 = 0.1 * vx_2;
-    double t3 = 1.0 + 0.1 * x_2;
-    vdp += vt2 * t3 + t2 * vt3;
-    dp += t2 * t3;
-    vdx_2 += 0.1 * (vp * t2 + p * vt2);
-    dx_2 += 0.1 * (p * t2);
-    double vt1 = vdx_2;
-    double t1 = dx_2;
-    vdx_2 = 0.0;
-    dx_2 = 0.0;
-    vdx_2 += vt1 / 2.0;
-    dx_2 += t1 / 2.0;
     vdx += vdx_2;
     dx_ += dx_2;
     *dx += dx_;

@@ -39,12 +39,12 @@ extension CLowering {
             return []
         }
         guard let test = parts.condition else {
-            unsupported("a for loop without a condition (there is no 'break')", at: cursor)
+            unsupported("a for loop without a condition", at: cursor)
             return []
         }
         if let counted = countedLoop(parts, test: test, at: cursor) { return [counted] }
         // The general form: `init; while c { body; increment }`, in a scope of its own.
-        var body = lowerBlock(parts.body)
+        var body = loopBody(parts.body, continues: false)
         if let increment = parts.increment, let step = lowerAssignment(increment) { body.append(step) }
         var scope = parts.initializer.map { lowerStatement($0) } ?? []
         scope.append(statement(.whileLoop(condition: condition(test), body: body), at: cursor))
@@ -79,7 +79,7 @@ extension CLowering {
             sequence = .stride(from: lower, bound: upper, by: by, through: op == "<=" || op == ">=")
         }
         return statement(.forIn(variable: variable.spelling, variableLocation: variable.location, sequence: sequence,
-                                body: lowerBlock(parts.body)), at: cursor)
+                                body: loopBody(parts.body, continues: true)), at: cursor)
     }
 
     /// The constant step of `i++`, `--i`, `i += 2`, `i -= 3`; nil for anything else.

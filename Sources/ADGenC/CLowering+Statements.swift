@@ -42,15 +42,22 @@ extension CLowering {
             let otherwise = children.count > 2 ? lowerBlock(children[2]) : nil
             return [statement(.ifElse(condition: test, then: lowerBlock(children[1]), else: otherwise), at: cursor)]
         case CursorKind.whileStmt where children.count == 2:
-            return [statement(.whileLoop(condition: condition(children[0]), body: lowerBlock(children[1])), at: cursor)]
+            return [statement(.whileLoop(condition: condition(children[0]), body: loopBody(children[1], continues: true)), at: cursor)]
         case CursorKind.doStmt where children.count == 2:
-            return lowerDoWhile(cursor, body: children[0], test: children[1])
+            return [statement(.repeatWhile(body: loopBody(children[0], continues: true), condition: condition(children[1])), at: cursor)]
         case CursorKind.forStmt:
             return lowerFor(cursor)
         case CursorKind.nullStmt:
             return []
-        case CursorKind.breakStmt: unsupported("'break'", at: cursor)
-        case CursorKind.continueStmt: unsupported("'continue'", at: cursor)
+        case CursorKind.breakStmt:
+            return [statement(.breakLoop(label: nil), at: cursor)]
+        case CursorKind.continueStmt:
+            guard loops.last != false else {
+                unsupported("'continue' in a for loop adgen runs as a while loop (it would skip the increment); "
+                            + "use a counted loop `for (int i = a; i < b; i++)`", at: cursor)
+                return []
+            }
+            return [statement(.continueLoop(label: nil), at: cursor)]
         case CursorKind.gotoStmt, CursorKind.labelStmt: unsupported("'goto' and labels", at: cursor)
         case CursorKind.switchStmt, CursorKind.caseStmt, CursorKind.defaultStmt: unsupported("'switch'", at: cursor)
         case CursorKind.cStyleCastExpr where cursor.type.shape == .void:
@@ -61,12 +68,12 @@ extension CLowering {
         return []
     }
 
-    /// `do body while (c);`: the body once, then `while c { body }`.
-    mutating func lowerDoWhile(_ cursor: Cursor, body: Cursor, test: Cursor) -> [Syntax.Statement] {
-        let first = lowerBlock(body)
-        let yes = node(.boolean(true), at: cursor, [])
-        let loop = statement(.whileLoop(condition: condition(test), body: lowerBlock(body)), at: cursor)
-        return [statement(.ifElse(condition: yes, then: first, else: nil), at: cursor), loop]
+    /// A loop's body; `continues` tells whether `continue` in it means the same in the
+    /// lowered loop (not in a general `for`, whose increment ends the lowered body).
+    mutating func loopBody(_ cursor: Cursor, continues: Bool) -> [Syntax.Statement] {
+        loops.append(continues)
+        defer { loops.removeLast() }
+        return lowerBlock(cursor)
     }
 
     /// Expression statements: `x = e`, `a[i] += e`, `i++`. Anything else is an error (nil).

@@ -10,6 +10,8 @@ struct CLowering {
     var parameters: [String: CType.Shape] = [:]
     /// Nesting of the statement being lowered, bounded like the `.adg` parser's.
     var depth = 0
+    /// The enclosing loops, innermost last: whether `continue` may be lowered in each.
+    var loops: [Bool] = []
     /// Nesting of the expression being lowered: clang builds `x + x + ... + x` of any
     /// length, and lowering recurses, so it stops before the stack would run out.
     var expressionDepth = 0
