@@ -55,6 +55,10 @@ public enum Optimizer: String, CaseIterable, Sendable {
         }
     }
 
+    /// The runtime library's case for this optimizer (`ExactOptimizer`, `TrainingOptimizer`):
+    /// the raw value, but `adamW` for AdamW.
+    var runtimeCaseName: String { self == .adamw ? "adamW" : rawValue }
+
     /// Whether a step needs Adam's bias corrections `1 - β1^t`, `1 - β2^t`.
     var usesBiasCorrection: Bool { self == .adam || self == .adamw }
 }

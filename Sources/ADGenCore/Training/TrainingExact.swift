@@ -38,8 +38,7 @@ enum TrainingExact {
     /// `.adam(learningRate: learningRate, beta1: beta1, ...)`: the runtime's `ExactOptimizer`.
     static func exactOptimizer(_ plan: TrainingPlan) -> SwiftModel.Expression {
         let arguments = plan.optimizer.hyperparameters.map { (label: Optional($0.label), value: SwiftModel.Expression.raw($0.label)) }
-        let name = plan.optimizer == .adamw ? "adamW" : plan.optimizer.rawValue
-        return .call(.raw("." + name), arguments)
+        return .call(.raw("." + plan.optimizer.runtimeCaseName), arguments)
     }
 
     static func exact(_ plan: TrainingPlan, _ names: TrainingNames) -> SwiftModel.Function {

@@ -201,11 +201,7 @@ struct TrainingHypergradient {
 enum HypergradientNames {
     /// `.adam(beta1: beta1, beta2: beta2, epsilon: epsilon)`: the runtime's `TrainingOptimizer`.
     static func optimizer(_ plan: TrainingPlan) -> SwiftModel.Expression {
-        let name: String
-        switch plan.optimizer {
-        case .adamw: name = ".adamW"
-        default: name = "." + plan.optimizer.rawValue
-        }
+        let name = "." + plan.optimizer.runtimeCaseName
         let arguments = plan.optimizer.hyperparameters.filter { $0.label != Naming.Training.learningRate }
             .map { (label: Optional($0.label), value: SwiftModel.Expression.raw($0.label)) }
         return arguments.isEmpty ? .raw(name) : .call(.raw(name), arguments)
