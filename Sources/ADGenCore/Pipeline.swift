@@ -59,6 +59,9 @@ public enum Pipeline {
         public var syntax: Syntax.File?
         /// The language of the output: Swift (section 5) or C (section 8); a file-level setting.
         public var emit: Language = .swift
+        /// `--tape-budget`: reverse mode checkpoints its top-level loops that tape, holding
+        /// at most this many bytes of snapshots per loop (Docs/ReverseMode.md); nil: no budget.
+        public var tapeBudget: Int?
 
         public init(modes: Set<Mode> = Set(Mode.standard), wrt: [Sema.WrtOverride] = [], namespace: String? = nil,
                     dumpAfter: Stage? = nil) {
@@ -179,7 +182,7 @@ public enum Pipeline {
         let plans = training.plans(for: primal, fileName: baseName(file.path))
         if options.dumpAfter == .train { dump = IRPrinter.print(IR.Module(functions: plans.map(TrainingLoop.function))) }
         let derived = Derivatives.generate(for: primal, modes: options.modes, dumpAfter: options.dumpAfter, dump: &dump,
-                                           gradients: Training.gradientRequests(plans))
+                                           gradients: Training.gradientRequests(plans), tapeBudget: options.tapeBudget)
         let functions = (options.modes.contains(.primal) ? primal.functions : []).map(Cleanup.run)
             + derived.map { Cleanup.run(Peephole.run($0)) }
         if !verify(functions, diagnostics: &diagnostics) { return nil }
@@ -200,7 +203,12 @@ public enum Pipeline {
         }
         let trained = Training.generate(plans)
         swiftFunctions += trained.functions
-        if Training.needsRuntime(plans), !imports.contains(ComplexStepTranslator.runtimeModule) {
+        let checkpoints = functions.contains { function in
+            var found = false
+            IRWalk.forEachStatement(function.body) { if case .checkpoint = $0.kind { found = true } }
+            return found
+        }
+        if Training.needsRuntime(plans) || checkpoints, !imports.contains(ComplexStepTranslator.runtimeModule) {
             imports.append(ComplexStepTranslator.runtimeModule)
         }
         let definitions = module.functions.map { ($0.name, $0.location) } + plans.map { ($0.functionName, $0.loss.location) }

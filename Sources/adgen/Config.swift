@@ -17,6 +17,8 @@ struct Config {
     var namespace: String?
     /// Generated tapes report pushes to `adgenTapeDidPush(bytes:)` (the benchmark's tape column).
     var tapeStatistics = false
+    /// `"tapeBudget": "64MB"` (or a number of bytes): `--tape-budget`.
+    var tapeBudget: Int?
     /// Training declarations (`"training"`, see Config+Training.swift).
     var training: [TrainingDeclaration] = []
     /// The file's path and text, for positioning errors found after loading.
@@ -34,7 +36,7 @@ struct Config {
         }
     }
 
-    static let keys = ["modes", "wrt", "namespace", "tapeStatistics", "training"]
+    static let keys = ["modes", "wrt", "namespace", "tapeStatistics", "tapeBudget", "training"]
 
     static func load(_ path: String) throws -> Config {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -93,6 +95,14 @@ struct Config {
                 throw invalid("'tapeStatistics' must be true or false", at: "tapeStatistics")
             }
             config.tapeStatistics = flag
+        }
+        if let budget = object["tapeBudget"] {
+            let bytes = (budget as? String).flatMap(ByteSize.parse)
+                ?? (budget is Bool ? nil : (budget as? Int).flatMap { $0 > 0 ? $0 : nil })
+            guard let bytes else {
+                throw invalid("'tapeBudget' must be a size in bytes, \(ByteSize.example)", at: "tapeBudget")
+            }
+            config.tapeBudget = bytes
         }
         if let training = object["training"] { config.training = try config.trainingDeclarations(training) }
         if let namespace = object["namespace"] {

@@ -47,6 +47,15 @@ struct Generate: ParsableCommand {
           help: "Make reverse-mode tapes call adgenTapeDidPush(bytes:), which the including module defines.")
     var tapeStatistics = false
 
+    @Option(name: .customLong("tape-budget"),
+            help: ArgumentHelp("Checkpoint reverse-mode loops so that their snapshots take at most this many bytes (Docs/ReverseMode.md).",
+                               valueName: "bytes, e.g. 64MB"))
+    var tapeBudget: String?
+
+    @Flag(name: .customLong("tape-report"),
+          help: "Print, per reverse-mode function and loop, what is taped per iteration and the strategy chosen.")
+    var tapeReport = false
+
     @OptionGroup var training: TrainingOptions
 
     @Option(help: "Read modes, wrt, namespace and training from this JSON file (adgen-config.json); flags given here win.")
@@ -81,6 +90,14 @@ struct Generate: ParsableCommand {
         _ = try parsedWrt()
         if Pipeline.Language(rawValue: emit) == nil {
             throw ValidationError("Unknown --emit '\(emit)'; languages: \(Pipeline.Language.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if let tapeBudget {
+            guard ByteSize.parse(tapeBudget) != nil else {
+                throw ValidationError("--tape-budget expects a size in bytes, \(ByteSize.example); found '\(tapeBudget)'.")
+            }
+            if emit == Pipeline.Language.c.rawValue {
+                throw ValidationError("--tape-budget is not supported with --emit c: checkpointed loops need the Swift runtime.")
+            }
         }
         if let namespace, !Self.isIdentifier(namespace) {
             throw ValidationError("--namespace must be a Swift identifier, found '\(namespace)'.")
@@ -128,6 +145,7 @@ struct Generate: ParsableCommand {
         var options = Pipeline.Options(modes: try parsedModes(), wrt: try parsedWrt(), namespace: namespace,
                                        dumpAfter: dumpAfter.flatMap(Pipeline.Stage.init(rawValue:)))
         options.tapeStatistics = tapeStatistics
+        options.tapeBudget = tapeBudget.flatMap(ByteSize.parse)
         options.training = try commandLineTraining()
         options.emit = Pipeline.Language(rawValue: emit) ?? .swift
         // The config's `wrt` entries, applied per file to the functions each file defines.
@@ -137,6 +155,13 @@ struct Generate: ParsableCommand {
                 let settings = try Config.load(config)
                 if !modesGiven, let modes = settings.modes { options.modes = modes }
                 if settings.tapeStatistics { options.tapeStatistics = true }
+                if options.tapeBudget == nil, let budget = settings.tapeBudget {
+                    guard options.emit == .swift else {
+                        throw settings.invalid("'tapeBudget' is not supported with --emit c: checkpointed loops need the Swift runtime",
+                                               at: "tapeBudget")
+                    }
+                    options.tapeBudget = budget
+                }
                 if training.train == nil {
                     options.training = Self.trainingForInputs(settings.training, inputs: inputs, scope: configScope)
                 }

@@ -51,6 +51,8 @@ extension CTranslator {
             return destructure(names: names, types: types, call: call, following: []).code
         case .returnValues(let values):
             return returnValues(values)
+        case .checkpoint:
+            preconditionFailure("a tape budget is rejected with --emit c before reverse mode runs")
         case .comment(let text):
             return [.comment(text)]
         }

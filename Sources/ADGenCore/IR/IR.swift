@@ -97,6 +97,8 @@ public enum IR {
             case returnValues([Expression])
             /// A comment line in generated code.
             case comment(String)
+            /// A part of a loop checkpointed under a tape budget (reverse mode only).
+            case checkpoint(Checkpoint)
         }
     }
 

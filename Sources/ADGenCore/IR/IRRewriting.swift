@@ -71,6 +71,8 @@ extension IR.Statement {
             statement.kind = .returnValues(values.map(transform))
         case .comment:
             break
+        case .checkpoint(let checkpoint):
+            statement.kind = .checkpoint(checkpoint.mappingOwnExpressions(transform))
         }
         return statement
     }

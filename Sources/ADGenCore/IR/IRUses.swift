@@ -82,6 +82,7 @@ extension IR.Statement {
         case .destructure(_, _, let call): return call.arguments.map(\.value)
         case .returnValues(let values): return values
         case .removeLast, .comment: return []
+        case .checkpoint(let checkpoint): return checkpoint.ownExpressions
         }
     }
 
@@ -97,6 +98,8 @@ extension IR.Statement {
             statement.kind = .whileLoop(condition: condition, body: try transform(body))
         case let .ifElse(condition, thenBody, elseBody):
             statement.kind = .ifElse(condition: condition, then: try transform(thenBody), else: try transform(elseBody))
+        case .checkpoint(let checkpoint):
+            statement.kind = .checkpoint(try checkpoint.mappingBodies(transform))
         default:
             break
         }
@@ -109,6 +112,7 @@ extension IR.Statement {
         case .forLoop(let loop): return [loop.body]
         case .whileLoop(_, let body): return [body]
         case let .ifElse(_, thenBody, elseBody): return [thenBody, elseBody]
+        case .checkpoint(let checkpoint): return checkpoint.children
         default: return []
         }
     }
@@ -150,6 +154,7 @@ enum IRWalk {
                 names.insert(array)
                 if let into { names.insert(into) }
             case .destructure(let targets, _, _): names.formUnion(targets.compactMap { $0 })
+            case .checkpoint(let checkpoint): names.formUnion(checkpoint.writes)
             default: break
             }
         }

@@ -88,6 +88,12 @@ public enum IRVerifier {
                 nested(elseBody)
             case .destructure(let names, _, _):
                 for name in names.compactMap({ $0 }) { declare(name, mutable: false) }
+            case .checkpoint(let checkpoint):
+                for name in checkpoint.writes { write(name) }
+                if case .reverse(let steps) = checkpoint.part {
+                    nested(steps.advance, index: steps.index)
+                    nested(steps.reverse, index: steps.index)
+                }
             case .returnValues, .comment:
                 break
             }

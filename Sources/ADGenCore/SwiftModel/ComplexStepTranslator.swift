@@ -91,6 +91,8 @@ public enum ComplexStepTranslator {
         case .returnValues(let values):
             if values.count == 1, resultLabels.first == .some(nil) { return .returnStatement(expression(values[0])) }
             return .returnStatement(.tuple(zip(resultLabels, values).map { (label: $0, value: expression($1)) }))
+        case .checkpoint(let checkpoint):
+            return CheckpointTranslation.statement(checkpoint, nested: nested, expression: expression)
         }
     }
 

@@ -128,10 +128,23 @@ public enum SwiftModel {
         case ifElse(condition: Expression, then: [Statement], else: [Statement])
         /// `do { body } catch { handler }`.
         case doCatch(body: [Statement], handler: [Statement])
+        /// `switch subject { case pattern: body … }`.
+        case switchOver(subject: Expression, cases: [SwitchCase])
         case returnStatement(Expression)
         case expression(Expression)
         case comment(String)
         case blankLine
+    }
+
+    /// One `case pattern:` of a ``Statement/switchOver(subject:cases:)``.
+    public struct SwitchCase: Equatable, Sendable {
+        public var pattern: String
+        public var body: [Statement]
+
+        public init(pattern: String, body: [Statement]) {
+            self.pattern = pattern
+            self.body = body
+        }
     }
 
     public indirect enum Expression: Equatable, Sendable {

@@ -124,6 +124,13 @@ public struct SwiftRenderer {
             emit("} catch {")
             block(handler)
             emit("}")
+        case let .switchOver(subject, cases):
+            emit("switch \(Self.render(subject)) {")
+            for item in cases {
+                emit("case \(item.pattern):")
+                block(item.body)
+            }
+            emit("}")
         case .returnStatement(let value):
             emit("return \(Self.render(value))")
         case .expression(let value):

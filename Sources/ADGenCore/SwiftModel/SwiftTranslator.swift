@@ -45,6 +45,10 @@ public enum SwiftTranslator {
             case let .ifElse(condition, thenBody, elseBody):
                 return .ifElse(condition: condition, then: arrayMethods(thenBody, arrays: arrays),
                                else: arrayMethods(elseBody, arrays: arrays))
+            case let .switchOver(subject, cases):
+                return .switchOver(subject: subject, cases: cases.map {
+                    SwiftModel.SwitchCase(pattern: $0.pattern, body: arrayMethods($0.body, arrays: arrays))
+                })
             default: return statement
             }
         }
@@ -89,6 +93,8 @@ public enum SwiftTranslator {
             return .returnStatement(.tuple(zip(resultLabels, values).map { (label: $0, value: expression($1)) }))
         case .comment(let text):
             return .comment(text)
+        case .checkpoint(let checkpoint):
+            return CheckpointTranslation.statement(checkpoint, nested: nested, expression: expression)
         }
     }
 

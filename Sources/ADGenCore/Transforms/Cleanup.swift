@@ -89,6 +89,14 @@ public enum Cleanup {
                 } else {
                     statement.kind = .ifElse(condition: condition, then: newThen, else: newElse)
                 }
+            case .checkpoint(let checkpoint):
+                var innerChanged = false
+                statement.kind = .checkpoint(checkpoint.mappingBodies { body in
+                    let (inner, changed) = prune(body, reads: reads)
+                    innerChanged = innerChanged || changed
+                    return inner
+                })
+                changed = changed || innerChanged
             case .returnValues, .comment:
                 break
             }

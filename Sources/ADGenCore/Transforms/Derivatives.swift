@@ -22,8 +22,9 @@ public enum Derivatives {
     }
 
     public static func generate(for module: IR.Module, modes: Set<Pipeline.Mode>, dumpAfter: Pipeline.Stage?,
-                                dump: inout String?, gradients: [GradientRequest] = []) -> [IR.Function] {
-        let registry = DerivedFunctions(module: module)
+                                dump: inout String?, gradients: [GradientRequest] = [],
+                                tapeBudget: Int? = nil) -> [IR.Function] {
+        let registry = DerivedFunctions(module: module, tapeBudget: tapeBudget)
         var requested: [IR.Function] = []
         var jvps: [IR.Function] = []
         var vjps: [IR.Function] = []
@@ -32,7 +33,8 @@ public enum Derivatives {
         let differentiable = module.functions.filter { !$0.wrt.isEmpty }
         for function in differentiable {
             let jvpKey = DerivedFunctions.Key(function: function.name, kind: .jvp, wrt: function.wrt)
-            let vjpKey = DerivedFunctions.Key(function: function.name, kind: .vjp, wrt: function.wrt)
+            let vjpKey = DerivedFunctions.Key(function: function.name, kind: .vjp, wrt: function.wrt,
+                                              checkpointed: tapeBudget != nil)
             if modes.contains(.jvp) { registry.publish(jvpKey, as: Naming.jvp(function.name)) }
             if modes.contains(.vjp) || modes.contains(.gradient) || modes.contains(.hvp) {
                 registry.publish(vjpKey, as: Naming.vjp(function.name))
@@ -46,12 +48,12 @@ public enum Derivatives {
             wholeMatrices += matrices(of: function, modes: modes, registry: registry)
             let needsVJP = modes.contains(.vjp) || (function.resultType == .double && (modes.contains(.gradient) || modes.contains(.hvp)))
             guard needsVJP else { continue }
-            let vjpName = registry.vjp(of: function.name, wrt: function.wrt)
+            let vjpName = registry.vjp(of: function.name, wrt: function.wrt, checkpointed: true)
             let vjp = registry.functions[vjpName]!
             vjps.append(vjp)
             guard function.resultType == .double else { continue }
             if modes.contains(.gradient) { requested.append(gradient(of: function, vjp: vjp)) }
-            if modes.contains(.hvp) { hvps.append(hvp(of: function, vjp: vjp, registry: registry)) }
+            if modes.contains(.hvp) { hvps.append(hvp(of: function, vjp: tapedVJP(of: function, registry), registry: registry)) }
         }
         requested += requestedGradients(gradients, module: module, modes: modes, registry: registry)
         switch dumpAfter {
@@ -68,6 +70,13 @@ public enum Derivatives {
             return function
         }
         return emitted + requested + hvps + wholeMatrices
+    }
+
+    /// The VJP an HVP differentiates: `fVJP`, or with a tape budget its fully taped twin
+    /// (forward mode does not differentiate a checkpointed loop's schedule).
+    static func tapedVJP(of function: IR.Function, _ registry: DerivedFunctions, wrt: [String]? = nil) -> IR.Function {
+        let name = registry.vjp(of: function.name, wrt: wrt ?? function.wrt)
+        return registry.functions[name]!
     }
 
     /// `fJacobian` (with `fJacobianForward` and `fJacobianReverse`), `fHessian` and
@@ -125,10 +134,14 @@ public enum Derivatives {
             guard let function = module.function(named: request.function), function.resultType == .double else { continue }
             let own = request.wrt == function.wrt
             if own, modes.contains(request.kind == .gradient ? .gradient : .hvp) { continue }
-            let vjpName = registry.vjp(of: function.name, wrt: request.wrt)
-            let vjp = registry.functions[vjpName]!
-            var derived = request.kind == .gradient ? gradient(of: function, vjp: vjp, wrt: request.wrt)
-                : hvp(of: function, vjp: vjp, registry: registry, wrt: request.wrt)
+            var derived: IR.Function
+            if request.kind == .gradient {
+                let vjpName = registry.vjp(of: function.name, wrt: request.wrt, checkpointed: true)
+                derived = gradient(of: function, vjp: registry.functions[vjpName]!, wrt: request.wrt)
+            } else {
+                derived = hvp(of: function, vjp: tapedVJP(of: function, registry, wrt: request.wrt), registry: registry,
+                              wrt: request.wrt)
+            }
             if !own { derived.name = Naming.variant(derived.name, wrt: request.wrt) }
             derived.isInternal = true
             functions.append(derived)

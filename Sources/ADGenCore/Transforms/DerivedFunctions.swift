@@ -11,9 +11,13 @@ final class DerivedFunctions {
         var function: String
         var kind: Kind
         var wrt: [String]
+        /// A VJP whose loops are checkpointed under ``DerivedFunctions/tapeBudget``.
+        var checkpointed = false
     }
 
     private(set) var functions: [String: IR.Function] = [:]
+    /// `--tape-budget`: the bytes a checkpointed VJP's loop snapshots may take (nil: no budget).
+    let tapeBudget: Int?
     /// `--dump-after plan`: each reverse-mode function's plan, in the order generated.
     var planDumps: [String] = []
     private var generated: [Key: String] = [:]
@@ -25,7 +29,8 @@ final class DerivedFunctions {
     private(set) var forwardTangents: [String: VectorForwardMode.Tangents] = [:]
     private var lanesGenerated: [String: String] = [:]
 
-    init(module: IR.Module) {
+    init(module: IR.Module, tapeBudget: Int? = nil) {
+        self.tapeBudget = tapeBudget
         for function in module.functions { functions[function.name] = CallHoisting.run(UniqueNames.run(function)) }
     }
 
@@ -36,15 +41,18 @@ final class DerivedFunctions {
         derive(Key(function: function, kind: .jvp, wrt: wrt))
     }
 
-    func vjp(of function: String, wrt: [String]) -> String {
-        derive(Key(function: function, kind: .vjp, wrt: wrt))
+    /// The name of the VJP of `function`; `checkpointed` (with a budget) checkpoints its loops.
+    func vjp(of function: String, wrt: [String], checkpointed: Bool = false) -> String {
+        derive(Key(function: function, kind: .vjp, wrt: wrt, checkpointed: checkpointed && tapeBudget != nil))
     }
 
     func derive(_ key: Key) -> String {
         if let name = generated[key] { return name }
         guard let source = functions[key.function] else { preconditionFailure("unknown function \(key.function)") }
         let base = key.kind == .jvp ? Naming.jvp(key.function) : Naming.vjp(key.function)
-        let name = publicNames[key] ?? (key.wrt == source.wrt ? base : Naming.variant(base, wrt: key.wrt))
+        var name = publicNames[key] ?? (key.wrt == source.wrt ? base : Naming.variant(base, wrt: key.wrt))
+        // With a budget, the VJPs HVPs differentiate are the fully taped twins of the checkpointed ones.
+        if publicNames[key] == nil, key.kind == .vjp, tapeBudget != nil, !key.checkpointed { name = Naming.taped(name) }
         generated[key] = name
         var derived: IR.Function
         switch key.kind {
@@ -57,7 +65,8 @@ final class DerivedFunctions {
             derived = forward.function
             forwardTangents[name] = forward.lanes
         case .vjp:
-            derived = ReverseMode.transform(source, wrt: key.wrt, name: name, registry: self)
+            derived = ReverseMode.transform(source, wrt: key.wrt, name: name, registry: self,
+                                            tapeBudget: key.checkpointed ? tapeBudget : nil)
         }
         derived.isInternal = publicNames[key] == nil
         functions[name] = derived

@@ -164,6 +164,8 @@ struct ForwardMode {
                 primals.append(primal)
             }
             return [make(.returnValues(primals + derivatives))]
+        case .checkpoint:
+            preconditionFailure("HVPs differentiate the taped VJP, never a checkpointed one")
         case .comment:
             return [statement]
         }

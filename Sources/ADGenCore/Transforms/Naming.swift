@@ -125,6 +125,12 @@ public enum Naming {
     public static let tripCount = "trips"
     /// Tapes, one per element type.
     public static func tape(_ type: IRType) -> String { "tape" + type.description.filter(\.isLetter) }
+    /// Whether `name` is one of the tapes.
+    static func isTape(_ name: String) -> Bool { [IRType.double, .int, .bool].contains { tape($0) == name } }
+    /// With a tape budget, the fully taped VJP that an HVP differentiates: `fVJPTaped`.
+    static func taped(_ vjp: String) -> String { vjp + "Taped" }
+    /// A checkpointed loop's schedule (the runtime's `LoopCheckpoints`).
+    public static let checkpoints = "checkpoints"
     public static let seed = "seed"
     public static let value = "value"
 

@@ -124,7 +124,7 @@ extension ReverseMode {
         let wrt = zip(callee.parameters, call.arguments)
             .filter { $0.0.type.isDifferentiable && isActive($0.1.value) }.map(\.0.name)
         guard !wrt.isEmpty else { return ([], []) }
-        let name = registry.vjp(of: call.function, wrt: wrt)
+        let name = registry.vjp(of: call.function, wrt: wrt, checkpointed: tapeBudget != nil)
         var targets: [String?] = [nil]
         var targetTypes = [resultType]
         var pullbacks: [(IR.Expression, String)] = []

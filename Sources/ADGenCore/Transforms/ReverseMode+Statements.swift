@@ -93,9 +93,9 @@ extension ReverseMode {
             let tape = plan.restore(of: statement) == .tape
             return store(array, index: index, op: op, value: value, primal: IR.Statement(statement.kind), tape: tape)
         case .forLoop(let loop):
-            return forLoop(loop, strategy: plan.strategy(of: statement))
+            return checkpointedLoop(statement) ?? forLoop(loop, strategy: plan.strategy(of: statement))
         case let .whileLoop(condition, body):
-            return whileLoop(condition, body)
+            return checkpointedLoop(statement) ?? whileLoop(condition, body)
         case let .ifElse(condition, thenBody, elseBody):
             return ifElse(condition, thenBody, elseBody)
         case .returnValues(let values):
@@ -106,7 +106,7 @@ extension ReverseMode {
             return ([statement], [])
         case let .append(array, value):
             return append(array, value, primal: IR.Statement(statement.kind))
-        case .removeLast, .destructure:
+        case .removeLast, .destructure, .checkpoint:
             preconditionFailure("reverse mode of generated code is not supported")
         }
     }

@@ -43,20 +43,23 @@ struct ReverseMode {
     var tapes: Set<IRType> = []
     var valueName: String
     var seedName: String
+    /// The tape budget in bytes: top-level loops that tape are checkpointed (nil: none).
+    let tapeBudget: Int?
 
-    static func transform(_ source: IR.Function, wrt: [String], name: String,
-                          registry: DerivedFunctions) -> IR.Function {
+    static func transform(_ source: IR.Function, wrt: [String], name: String, registry: DerivedFunctions,
+                          tapeBudget: Int? = nil) -> IR.Function {
         let source = StatementNumbering.run(ExpensiveValueNaming.run(Inlining.run(source, functions: registry.functions)))
         var names = NameAllocator(reserving: Naming.names(in: source))
         let valueName = names.fresh(Naming.value)
         let seedName = names.fresh(Naming.seed)
         var pass = ReverseMode(source: source, wrt: wrt, registry: registry, names: names,
-                               valueName: valueName, seedName: seedName)
+                               valueName: valueName, seedName: seedName, tapeBudget: tapeBudget)
         return pass.run(name: name, wrt: wrt)
     }
 
     init(source: IR.Function, wrt: [String], registry: DerivedFunctions, names: NameAllocator,
-         valueName: String, seedName: String) {
+         valueName: String, seedName: String, tapeBudget: Int? = nil) {
+        self.tapeBudget = tapeBudget
         self.source = source
         self.registry = registry
         self.names = names

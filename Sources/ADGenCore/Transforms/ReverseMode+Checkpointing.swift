@@ -1,0 +1,117 @@
+extension ReverseMode {
+    /// A top-level loop that would tape on every iteration, checkpointed under the tape
+    /// budget (Docs/ReverseMode.md, "Checkpointing under a budget"); nil to reverse it as
+    /// usual (no budget, not at the top level, or nothing taped per iteration).
+    ///
+    /// The forward sweep runs the primal loop, storing the loop-carried state when the
+    /// runtime's schedule asks; the reverse sweep follows the schedule: it restores and
+    /// stores states, re-runs steps unrecorded, and records and reverses one step at a
+    /// time with the body's own forward and reverse code, so every floating-point
+    /// operation is the fully taped loop's.
+    mutating func checkpointedLoop(_ statement: IR.Statement) -> ([IR.Statement], [IR.Statement])? {
+        guard let budget = tapeBudget, blockDepth == 0, fusedAccumulators == nil else { return nil }
+        let body: [IR.Statement]
+        let index: String?
+        switch statement.kind {
+        case .forLoop(let loop) where plan.strategy(of: statement) == .taped:
+            body = loop.body
+            index = loop.index
+        case .whileLoop(_, let loopBody):
+            body = loopBody
+            index = nil
+        default:
+            return nil
+        }
+        var trial = self
+        guard Self.pushesToTape(trial.loopBody(body).0) else { return nil }
+        let state = checkpointState(body, index: index)
+        let schedule = names.numbered(Naming.checkpoints)
+        let (bodyForward, bodyReverse) = loopBody(body)
+        let primal = Self.withoutTapePushes(bodyForward)
+        var forward: [IR.Statement] = []
+        let snapshot = IR.Statement(.checkpoint(IR.Checkpoint(schedule: schedule, part: .snapshotIfDue, state: state)))
+        var stride: IR.Expression?
+        let start: IR.Checkpoint.Part
+        let snapshotBytes = Self.snapshotBytes(state)
+        switch statement.kind {
+        case .forLoop(var loop):
+            switch loop.sequence {
+            case let .range(lower, upper, closed):
+                let isZero: Bool
+                if case .int(0, _) = lower.kind { isZero = true } else { isZero = false }
+                let count = isZero ? upper : upper - lower
+                start = .start(steps: closed ? count + .int(1) : count, first: isZero ? nil : lower, stride: nil,
+                               snapshotBytes: snapshotBytes, budget: budget)
+            case let .stride(from, bound, by, through):
+                var step = by
+                if !by.reads.isDisjoint(with: Self.writes(body)) {
+                    let saved = bookkeeping("step", .int, by)
+                    forward += saved.forward
+                    step = .variable(saved.name, .int)
+                }
+                stride = step
+                loop.sequence = .stride(from: from, bound: bound, by: step, through: through)
+                start = .start(steps: nil, first: from, stride: step, snapshotBytes: snapshotBytes, budget: budget)
+            case .reversedRange:
+                preconditionFailure("reverse mode of generated code is not supported")
+            }
+            loop.body = [snapshot] + primal
+            forward += [IR.Statement(.checkpoint(IR.Checkpoint(schedule: schedule, part: start, state: state))),
+                        IR.Statement(.forLoop(loop))]
+        case .whileLoop(let condition, _):
+            start = .start(steps: nil, first: nil, stride: nil, snapshotBytes: snapshotBytes, budget: budget)
+            forward += [IR.Statement(.checkpoint(IR.Checkpoint(schedule: schedule, part: start, state: state))),
+                        IR.Statement(.whileLoop(condition: condition, body: [snapshot] + primal))]
+        default:
+            preconditionFailure()
+        }
+        let steps = IR.CheckpointedSteps(
+            index: index, stride: stride, actionName: names.fresh("action"), fromName: names.fresh("from"),
+            toName: names.fresh("to"), advance: primal, reverse: bodyForward + bodyReverse)
+        let reverse = IR.Statement(.checkpoint(IR.Checkpoint(schedule: schedule, part: .reverse(steps), state: state)))
+        return (forward, [reverse])
+    }
+
+    /// The loop-carried state: what the body writes of the variables declared outside it,
+    /// and what it reads of those written elsewhere in the function (a re-run step must
+    /// see the values the first run saw). In name order.
+    func checkpointState(_ body: [IR.Statement], index: String?) -> [IR.Parameter] {
+        var local: Set<String> = index.map { [$0] } ?? []
+        IRWalk.forEachStatement(body) { if case .declare(let name, _, _, _, _) = $0.kind { local.insert(name) } }
+        let changedElsewhere = IRWalk.mutations(in: source.body)
+        let carried = IRWalk.mutations(in: body).union(IRWalk.reads(in: body).intersection(changedElsewhere))
+        return carried.subtracting(local).sorted().compactMap { name in
+            types[name].map { IR.Parameter(label: nil, name: name, type: $0) }
+        }
+    }
+
+    /// `8 * (variables + Σ a.count)` (an array stores its count too): the bytes of one
+    /// snapshot, as on entry.
+    static func snapshotBytes(_ state: [IR.Parameter]) -> IR.Expression {
+        var words = IR.Expression.int(state.count)
+        for variable in state where variable.type.isArray {
+            words = words + IR.Expression(.count(array: variable.name), .int)
+        }
+        return .int(8) * words
+    }
+
+    /// Whether `body` pushes on a tape (an array's own `append` does not count).
+    static func pushesToTape(_ body: [IR.Statement]) -> Bool {
+        var found = false
+        IRWalk.forEachStatement(body) { statement in
+            if case .append(let array, _) = statement.kind, Naming.isTape(array) { found = true }
+        }
+        return found
+    }
+
+    /// The forward code of a loop body without its tape pushes: the primal, with the
+    /// body's declarations assigned where the sweep hoisted them.
+    static func withoutTapePushes(_ body: [IR.Statement]) -> [IR.Statement] {
+        body.compactMap { statement in
+            if case .append(let array, _) = statement.kind, Naming.isTape(array) { return nil }
+            let stripped = statement.mappingBodies(withoutTapePushes)
+            if case .forLoop(let loop) = stripped.kind, loop.body.isEmpty { return nil }
+            return stripped
+        }
+    }
+}
