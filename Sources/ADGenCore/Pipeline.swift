@@ -62,6 +62,8 @@ public enum Pipeline {
         /// `--tape-budget`: reverse mode checkpoints its top-level loops that tape, holding
         /// at most this many bytes of snapshots per loop (Docs/ReverseMode.md); nil: no budget.
         public var tapeBudget: Int?
+        /// `--tape-report`: the dump is the tape report of every reverse-mode function.
+        public var tapeReport = false
 
         public init(modes: Set<Mode> = Set(Mode.standard), wrt: [Sema.WrtOverride] = [], namespace: String? = nil,
                     dumpAfter: Stage? = nil) {
@@ -182,7 +184,8 @@ public enum Pipeline {
         let plans = training.plans(for: primal, fileName: baseName(file.path))
         if options.dumpAfter == .train { dump = IRPrinter.print(IR.Module(functions: plans.map(TrainingLoop.function))) }
         let derived = Derivatives.generate(for: primal, modes: options.modes, dumpAfter: options.dumpAfter, dump: &dump,
-                                           gradients: Training.gradientRequests(plans), tapeBudget: options.tapeBudget)
+                                           gradients: Training.gradientRequests(plans), tapeBudget: options.tapeBudget,
+                                           tapeReport: options.tapeReport)
         let functions = (options.modes.contains(.primal) ? primal.functions : []).map(Cleanup.run)
             + derived.map { Cleanup.run(Peephole.run($0)) }
         if !verify(functions, diagnostics: &diagnostics) { return nil }

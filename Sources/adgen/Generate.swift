@@ -80,8 +80,11 @@ struct Generate: ParsableCommand {
         if output != nil, outputDirectory != nil {
             throw ValidationError("Give either -o/--output or --output-dir, not both.")
         }
-        if output == nil, outputDirectory == nil, dumpAfter == nil {
+        if output == nil, outputDirectory == nil, dumpAfter == nil, !tapeReport {
             throw ValidationError("Missing output: give -o FILE or --output-dir DIR (or --dump-after STAGE).")
+        }
+        if tapeReport, dumpAfter != nil {
+            throw ValidationError("Give either --tape-report or --dump-after, not both: both print to standard output.")
         }
         if let dumpAfter, Pipeline.Stage(rawValue: dumpAfter) == nil {
             throw ValidationError("Unknown stage '\(dumpAfter)'; stages: \(Pipeline.Stage.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -146,6 +149,7 @@ struct Generate: ParsableCommand {
                                        dumpAfter: dumpAfter.flatMap(Pipeline.Stage.init(rawValue:)))
         options.tapeStatistics = tapeStatistics
         options.tapeBudget = tapeBudget.flatMap(ByteSize.parse)
+        options.tapeReport = tapeReport
         options.training = try commandLineTraining()
         options.emit = Pipeline.Language(rawValue: emit) ?? .swift
         // The config's `wrt` entries, applied per file to the functions each file defines.

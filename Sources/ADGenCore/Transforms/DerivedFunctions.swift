@@ -20,6 +20,8 @@ final class DerivedFunctions {
     let tapeBudget: Int?
     /// `--dump-after plan`: each reverse-mode function's plan, in the order generated.
     var planDumps: [String] = []
+    /// `--tape-report`: each reverse-mode function's loops and strategies, in the order generated.
+    var tapeReports: [String] = []
     private var generated: [Key: String] = [:]
     /// Derived functions in the order they were finished (callees first).
     private(set) var emitted: [IR.Function] = []

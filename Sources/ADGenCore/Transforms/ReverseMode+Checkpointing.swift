@@ -69,7 +69,39 @@ extension ReverseMode {
             index: index, stride: stride, actionName: names.fresh("action"), fromName: names.fresh("from"),
             toName: names.fresh("to"), advance: primal, reverse: bodyForward + bodyReverse)
         let reverse = IR.Statement(.checkpoint(IR.Checkpoint(schedule: schedule, part: .reverse(steps), state: state)))
-        return (forward, [reverse])
+        let note = "checkpointed: snapshots of \(state.map(\.name).joined(separator: ", ")) "
+            + "(\(TapeReport.render(snapshotBytes)) bytes each) on a Revolve schedule within \(budget) bytes"
+        report.append(TapeReport.Loop(header: TapeReport.header(of: statement), line: statement.location.line,
+                                      trips: TapeReport.trips(of: statement),
+                                      bytesPerIteration: TapeReport.bytesPerIteration(bodyForward), strategy: note))
+        let comment = IR.Statement(.comment("\(note); \(report.last!.bytesPerIteration) bytes taped per step"))
+        return ([comment] + forward, [reverse])
+    }
+
+    /// Notes a top-level loop reversed without checkpoints in the tape report.
+    mutating func reported(_ statement: IR.Statement,
+                           _ sweeps: ([IR.Statement], [IR.Statement])) -> ([IR.Statement], [IR.Statement]) {
+        guard blockDepth == 0, fusedAccumulators == nil else { return sweeps }
+        var body: [IR.Statement] = []
+        for forward in sweeps.0 {
+            switch forward.kind {
+            case .forLoop(let loop): body = loop.body
+            case .whileLoop(_, let loopBody): body = loopBody
+            default: break
+            }
+        }
+        let strategy: String
+        if plan.strategy(of: statement) == .recomputeFused, case .forLoop = statement.kind {
+            strategy = "recompute-fused: each iteration re-run in the reverse sweep and reversed at once; nothing taped"
+        } else if Self.pushesToTape(body) {
+            strategy = "taped: the tape grows with the trip count (--tape-budget would checkpoint this loop)"
+        } else {
+            strategy = "reversed without a tape: nothing it overwrites is read by the reverse sweep"
+        }
+        report.append(TapeReport.Loop(header: TapeReport.header(of: statement), line: statement.location.line,
+                                      trips: TapeReport.trips(of: statement),
+                                      bytesPerIteration: TapeReport.bytesPerIteration(body), strategy: strategy))
+        return sweeps
     }
 
     /// The loop-carried state: what the body writes of the variables declared outside it,

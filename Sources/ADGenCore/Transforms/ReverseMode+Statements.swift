@@ -93,9 +93,11 @@ extension ReverseMode {
             let tape = plan.restore(of: statement) == .tape
             return store(array, index: index, op: op, value: value, primal: IR.Statement(statement.kind), tape: tape)
         case .forLoop(let loop):
-            return checkpointedLoop(statement) ?? forLoop(loop, strategy: plan.strategy(of: statement))
+            if let checkpointed = checkpointedLoop(statement) { return checkpointed }
+            return reported(statement, forLoop(loop, strategy: plan.strategy(of: statement)))
         case let .whileLoop(condition, body):
-            return checkpointedLoop(statement) ?? whileLoop(condition, body)
+            if let checkpointed = checkpointedLoop(statement) { return checkpointed }
+            return reported(statement, whileLoop(condition, body))
         case let .ifElse(condition, thenBody, elseBody):
             return ifElse(condition, thenBody, elseBody)
         case .returnValues(let values):

@@ -43,6 +43,8 @@ struct ReverseMode {
     var tapes: Set<IRType> = []
     var valueName: String
     var seedName: String
+    /// `--tape-report`: the top-level loops, as swept.
+    var report: [TapeReport.Loop] = []
     /// The tape budget in bytes: top-level loops that tape are checkpointed (nil: none).
     let tapeBudget: Int?
 
@@ -92,6 +94,11 @@ struct ReverseMode {
         var fusedLoops: Set<Int> = []
         if let split = fusionSplit(sourceBody) {
             fusedLoops = Set(sourceBody[split.before.count..<(split.before.count + split.loops.count)].map(\.id))
+            for statement in sourceBody[split.before.count..<(split.before.count + split.loops.count)] {
+                report.append(TapeReport.Loop(header: TapeReport.header(of: statement), line: statement.location.line,
+                                              trips: TapeReport.trips(of: statement), bytesPerIteration: "0",
+                                              strategy: "fused: each iteration reversed right after it runs; nothing taped"))
+            }
             // forward(before) ; reverse(after) ; fused(loops) ; forward(after) ; reverse(before)
             (forward, reverse) = sweep(split.before)
             let (afterForward, afterReverse) = sweep(split.after)
@@ -140,6 +147,9 @@ struct ReverseMode {
         var planned = source
         planned.body = sourceBody
         registry.planDumps.append(planDump.dump(planned, vjp: name, fused: fusedLoops, types: types))
+        registry.tapeReports.append(TapeReport(vjp: name, function: source.name,
+                                               location: "line \(source.location.line)",
+                                               loops: report.sorted { $0.line < $1.line }).render())
         return function
     }
 
