@@ -12,6 +12,7 @@ extension CheckUnit {
     public static func load(path: String, text: String, name: String, request: CheckRequest) throws -> CheckUnit {
         let source = SourceFile(path: path, text: text)
         var options = Pipeline.Options(modes: Set(Pipeline.Mode.allCases), wrt: request.wrt, namespace: "Gen_" + name)
+        options.tapeBudget = Pipeline.tapeBudget(inHeaderOf: text)
         let declared = request.training + TrainingDeclaration.declarations(inHeaderOf: text)
         options.training = declared.filter { declaration in
             text.contains("func \(declaration.loss)(")

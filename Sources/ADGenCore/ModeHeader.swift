@@ -11,3 +11,16 @@ extension Pipeline.Mode {
         return nil
     }
 }
+
+extension Pipeline {
+    /// The budget of a source text's `// adgen: --tape-budget SIZE` line (fixtures and the
+    /// docs' examples, as `make golden` passes it to `adgen generate`); nil without one.
+    public static func tapeBudget(inHeaderOf text: String) -> Int? {
+        for line in text.split(separator: "\n") where line.hasPrefix(TrainingDeclaration.headerPrefix) {
+            let words = line.dropFirst(TrainingDeclaration.headerPrefix.count).split(separator: " ")
+            guard let flag = words.firstIndex(of: "--tape-budget"), flag + 1 < words.count else { continue }
+            return ByteSize.parse(String(words[flag + 1]))
+        }
+        return nil
+    }
+}

@@ -29,7 +29,11 @@ struct FrameStore {
             frames[live].doubles.removeAll(keepingCapacity: true)
             frames[live].ints.removeAll(keepingCapacity: true)
         } else {
-            frames.append(Frame(position: position))
+            // Every frame holds the same variables: reserve what the last one held.
+            var frame = Frame(position: position)
+            frame.doubles.reserveCapacity(frames.last?.doubles.count ?? 0)
+            frame.ints.reserveCapacity(frames.last?.ints.count ?? 0)
+            frames.append(frame)
         }
         live += 1
     }

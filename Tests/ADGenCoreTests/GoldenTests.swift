@@ -19,6 +19,7 @@ final class GoldenTests: XCTestCase {
             var options = Pipeline.Options()
             options.training = TrainingDeclaration.declarations(inHeaderOf: String(decoding: bytes, as: UTF8.self))
             if let modes = Pipeline.Mode.modes(inHeaderOf: String(decoding: bytes, as: UTF8.self)) { options.modes = modes }
+            options.tapeBudget = Pipeline.tapeBudget(inHeaderOf: String(decoding: bytes, as: UTF8.self))
             let output = Pipeline.compile(SourceFile(path: "Fixtures/\(name).adg", bytes: bytes), options: options)
             guard let generated = output.swift else {
                 XCTFail("Fixtures/\(name).adg does not compile:\n"

@@ -12,6 +12,7 @@ extension FixtureProgram {
                                      module: IR.Module(functions: []), directives: [])
         var options = Pipeline.Options(modes: Set(Pipeline.Mode.standard), namespace: program.genNamespace)
         options.training = TrainingDeclaration.declarations(inHeaderOf: text)
+        options.tapeBudget = Pipeline.tapeBudget(inHeaderOf: text)
         let output = Pipeline.compile(source, options: options)
         guard let swift = output.swift else {
             return (nil, ["\(fileName): adgen rejected the fixture:\n"

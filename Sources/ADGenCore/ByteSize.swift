@@ -2,7 +2,7 @@
 /// binary (1 KB = 1024 bytes, as memory is counted) and case-insensitive.
 ///
 /// For example: `ByteSize.parse("64MB")` is 67,108,864.
-enum ByteSize {
+public enum ByteSize {
     static let units: [(suffix: String, factor: Double)] = [
         ("kib", 1024), ("mib", 1_048_576), ("gib", 1_073_741_824),
         ("kb", 1024), ("mb", 1_048_576), ("gb", 1_073_741_824),
@@ -10,7 +10,7 @@ enum ByteSize {
     ]
 
     /// The bytes `text` names, nil when it is not a positive size.
-    static func parse(_ text: String) -> Int? {
+    public static func parse(_ text: String) -> Int? {
         var number = text.lowercased().filter { $0 != " " && $0 != "_" }
         var factor = 1.0
         if let unit = units.first(where: { number.hasSuffix($0.suffix) }) {
@@ -23,5 +23,5 @@ enum ByteSize {
         return bytes > 0 ? bytes : nil
     }
 
-    static let example = "such as 65536, 64KB or 64MB"
+    public static let example = "such as 65536, 64KB or 64MB"
 }
