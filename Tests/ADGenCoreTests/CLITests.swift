@@ -150,6 +150,43 @@ final class CLITests: XCTestCase {
         }
     }
 
+    private let taping = """
+        /// A recurrence whose reverse reads every overwritten value.
+        func g(x: Double, n: Int) -> Double {
+            var y = x
+            for _ in 0..<n {
+                y = sin(y) * x
+            }
+            return y
+        }
+
+        """
+
+    func testTapeBudgetCheckpointsTheLoopAndTheReportSaysSo() throws {
+        try write(taping, to: "model.adg")
+        let budgeted = try adgen(["generate", "model.adg", "--tape-budget", "4 KB", "-o", "Model.swift"])
+        XCTAssertEqual(budgeted.status, 0, budgeted.stderr)
+        var options = Pipeline.Options()
+        options.tapeBudget = 4096
+        XCTAssertEqual(read("Model.swift"), expectedSwift(taping, path: "model.adg", options: options))
+        XCTAssertTrue(read("Model.swift")?.contains("LoopCheckpoints(steps: n, snapshotBytes: 8 * 1, tapeBudget: 4096)") ?? false)
+        let report = try adgen(["generate", "model.adg", "--tape-report"])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stdout.contains("for _ in 0..<n (line 4): n iterations, 16 bytes taped per iteration"), report.stdout)
+        XCTAssertTrue(report.stdout.contains("taped: the tape grows with the trip count"), report.stdout)
+        for (arguments, message) in [
+            (["--tape-budget", "lots"], "--tape-budget expects a size in bytes, such as 65536, 64KB or 64MB; found 'lots'."),
+            (["--tape-budget", "0"], "--tape-budget expects a size in bytes"),
+            (["--tape-budget", "1KB", "--emit", "c"], "--tape-budget is not supported with --emit c"),
+            (["--tape-report", "--dump-after", "ir"], "Give either --tape-report or --dump-after, not both"),
+        ] {
+            let result = try adgen(["generate", "model.adg", "-o", "Other.swift"] + arguments)
+            XCTAssertNotEqual(result.status, 0, "\(arguments) accepted")
+            XCTAssertTrue(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            XCTAssertNil(read("Other.swift"))
+        }
+    }
+
     func testInputInAnotherDirectory() throws {
         try write(good, to: "src/model.adg")
         let result = try adgen(["generate", "src/model.adg", "--output", "out.swift"])

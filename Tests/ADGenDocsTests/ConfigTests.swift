@@ -110,6 +110,9 @@ final class ConfigTests: XCTestCase {
             ("{ \"wrt\": { \"loss\": [\"n\"] } }",
              "adgen-config.json:1:21: error: 'wrt.loss' names 'n' of type 'Int'; only Double and [Double] parameters are differentiable"),
             ("{ \"namespace\": \"1st\" }", "adgen-config.json:1:3: error: 'namespace' must be a Swift identifier"),
+            ("{ \"tapeBudget\": \"lots\" }", "adgen-config.json:1:3: error: 'tapeBudget' must be a size in bytes, such as 65536, 64KB or 64MB"),
+            ("{ \"tapeBudget\": true }", "adgen-config.json:1:3: error: 'tapeBudget' must be a size in bytes"),
+            ("{ \"tapeBudget\": -5 }", "adgen-config.json:1:3: error: 'tapeBudget' must be a size in bytes"),
             ("{ \"namespace\": \"Model\" }",
              "adgen-config.json:1:3: error: 'namespace' needs every function in one .adg file: this target has 2 .adg files"),
         ]
