@@ -4,13 +4,14 @@
 SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
 SWIFT ?= swift
+SWIFTC ?= swiftc
 ADGEN := .build/debug/adgen
 DEMO_OUT := .build/demo
 FIXTURES := $(wildcard Fixtures/*.adg)
 C_FIXTURES := $(filter-out %_ad.c,$(wildcard Fixtures/C/*.c))
 
 .PHONY: all build demo test golden bench bench-peers check-toolchain check-libclang clean
-.PHONY: example examples fuzz
+.PHONY: example examples fuzz bench-checkpointing
 
 all: build
 
@@ -83,6 +84,24 @@ golden: build check-libclang
 bench: check-toolchain
 	$(SWIFT) build -c release --product ADGenBench
 	.build/release/ADGenBench $(BENCH_ARGS)
+	@$(MAKE) --no-print-directory bench-checkpointing
+
+## bench-checkpointing: a long ODE's gradient taped and checkpointed under several tape
+## budgets (Benchmarks/Checkpointing): peak memory, time, Revolve's predicted recomputation.
+CHECKPOINT_BUDGETS := 16MB 1MB 64KB 8KB
+CHECKPOINT_DIR := .build/bench-checkpointing
+bench-checkpointing: check-toolchain
+	$(SWIFT) build -c release --product adgen
+	$(SWIFT) build -c release --product ADGenRuntime
+	@mkdir -p $(CHECKPOINT_DIR)
+	.build/release/adgen generate Benchmarks/Checkpointing/ode.adg --modes primal,gradient --namespace Taped -o $(CHECKPOINT_DIR)/Taped.swift
+	@for b in $(CHECKPOINT_BUDGETS); do .build/release/adgen generate Benchmarks/Checkpointing/ode.adg --modes gradient \
+	    --tape-budget $$b --namespace B$$b -o $(CHECKPOINT_DIR)/B$$b.swift || exit 1; done
+	$(SWIFTC) -O -warnings-as-errors -module-name CheckpointBench -I .build/release/Modules \
+	    -Xcc -fmodule-map-file=.build/checkouts/swift-numerics/Sources/_NumericsShims/include/module.modulemap \
+	    -L .build/release -lADGenRuntime -Xlinker -rpath -Xlinker $(CURDIR)/.build/release \
+	    Benchmarks/Checkpointing/main.swift $(CHECKPOINT_DIR)/*.swift -o $(CHECKPOINT_DIR)/bench
+	$(CHECKPOINT_DIR)/bench
 
 ## bench-peers: the same kernels in JAX (jit of value_and_grad, CPU, float64) on the same
 ## inputs, checked against adgen's gradients, timed right after `make bench`'s run, one table
