@@ -88,10 +88,9 @@ for variant in variants {
     let result = variant.budget == nil ? taped : run(variant)
     var frames = "—", recomputed = "—", predicted = "—"
     if let budget = variant.budget {
-        let limit = budget / snapshotBytes
-        let slots = min(limit - 1, steps)
-        let count = RevolveCost.forwardSteps(steps: steps, snapshots: slots) - (steps - 1)
-        frames = "\(limit)"
+        let plan = LoopCheckpoints.plan(steps: steps, snapshotBytes: snapshotBytes, tapeBudget: budget)!
+        let count = plan.recomputedSteps
+        frames = "\(plan.frames)"
         recomputed = "\(count) (\(String(format: "%.2f", Double(count) / Double(steps)))·T)"
         let time = taped.seconds + primal * Double(steps + count) / Double(steps)
         predicted = String(format: "%.3f s", time)

@@ -1,7 +1,8 @@
 /// A size in bytes as users write it: `65536`, `64KB`, `64 MiB`, `1.5GB`; units are
 /// binary (1 KB = 1024 bytes, as memory is counted) and case-insensitive.
 ///
-/// For example: `ByteSize.parse("64MB")` is 67,108,864.
+/// For example: `ByteSize.parse("64MB")` is 67,108,864, and `ByteSize.describe(67_108_864)`
+/// is `67108864 bytes (64.0 MB)`.
 public enum ByteSize {
     static let units: [(suffix: String, factor: Double)] = [
         ("kib", 1024), ("mib", 1_048_576), ("gib", 1_073_741_824),
@@ -21,6 +22,15 @@ public enum ByteSize {
               let value = Double(number), value > 0, value * factor < 9e18 else { return nil }
         let bytes = Int((value * factor).rounded(.down))
         return bytes > 0 ? bytes : nil
+    }
+
+    /// `160800000 bytes (153.4 MB)`: the exact count, and from 1 KB on the binary size.
+    static func describe(_ bytes: Int) -> String {
+        let exact = "\(bytes) bytes"
+        guard let unit = [("GB", 1_073_741_824.0), ("MB", 1_048_576.0), ("KB", 1024.0)]
+            .first(where: { Double(bytes) >= $0.1 }) else { return exact }
+        let scaled = (Double(bytes) / unit.1 * 10).rounded() / 10
+        return "\(exact) (\(scaled) \(unit.0))"
     }
 
     public static let example = "such as 65536, 64KB or 64MB"

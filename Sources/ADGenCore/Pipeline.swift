@@ -64,6 +64,8 @@ public enum Pipeline {
         public var tapeBudget: Int?
         /// `--tape-report`: the dump is the tape report of every reverse-mode function.
         public var tapeReport = false
+        /// `--tape-sizes`: the report also evaluates each loop at these sizes.
+        public var tapeSizes: TapeSizes?
 
         public init(modes: Set<Mode> = Set(Mode.standard), wrt: [Sema.WrtOverride] = [], namespace: String? = nil,
                     dumpAfter: Stage? = nil) {
@@ -185,7 +187,7 @@ public enum Pipeline {
         if options.dumpAfter == .train { dump = IRPrinter.print(IR.Module(functions: plans.map(TrainingLoop.function))) }
         let derived = Derivatives.generate(for: primal, modes: options.modes, dumpAfter: options.dumpAfter, dump: &dump,
                                            gradients: Training.gradientRequests(plans), tapeBudget: options.tapeBudget,
-                                           tapeReport: options.tapeReport)
+                                           tapeReport: options.tapeReport, tapeSizes: options.tapeSizes)
         let functions = (options.modes.contains(.primal) ? primal.functions : []).map(Cleanup.run)
             + derived.map { Cleanup.run(Peephole.run($0)) }
         if !verify(functions, diagnostics: &diagnostics) { return nil }

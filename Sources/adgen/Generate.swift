@@ -1,6 +1,7 @@
 import ArgumentParser
 import ADGenC
 import ADGenCore
+import ADGenRuntime
 import Foundation
 
 struct Generate: ParsableCommand {
@@ -56,6 +57,11 @@ struct Generate: ParsableCommand {
           help: "Print, per reverse-mode function and loop, what is taped per iteration and the strategy chosen.")
     var tapeReport = false
 
+    @Option(name: .customLong("tape-sizes"),
+            help: ArgumentHelp("With --tape-report: evaluate each loop's peak bytes and recomputation at these sizes.",
+                               valueName: "name=N,array.count=N"))
+    var tapeSizes: String?
+
     @OptionGroup var training: TrainingOptions
 
     @Option(help: "Read modes, wrt, namespace and training from this JSON file (adgen-config.json); flags given here win.")
@@ -93,6 +99,12 @@ struct Generate: ParsableCommand {
         _ = try parsedWrt()
         if Pipeline.Language(rawValue: emit) == nil {
             throw ValidationError("Unknown --emit '\(emit)'; languages: \(Pipeline.Language.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if let tapeSizes {
+            guard tapeReport else { throw ValidationError("--tape-sizes needs --tape-report.") }
+            guard TapeSizes.parse(tapeSizes) != nil else {
+                throw ValidationError("--tape-sizes expects name=N pairs separated by commas, such as steps=100000,y.count=100; found '\(tapeSizes)'.")
+            }
         }
         if let tapeBudget {
             guard ByteSize.parse(tapeBudget) != nil else {
@@ -150,6 +162,9 @@ struct Generate: ParsableCommand {
         options.tapeStatistics = tapeStatistics
         options.tapeBudget = tapeBudget.flatMap(ByteSize.parse)
         options.tapeReport = tapeReport
+        options.tapeSizes = tapeSizes.flatMap(TapeSizes.parse).map {
+            TapeSizes(values: $0, checkpointPlan: LoopCheckpoints.plan)
+        }
         options.training = try commandLineTraining()
         options.emit = Pipeline.Language(rawValue: emit) ?? .swift
         // The config's `wrt` entries, applied per file to the functions each file defines.

@@ -174,11 +174,22 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(report.status, 0, report.stderr)
         XCTAssertTrue(report.stdout.contains("for _ in 0..<n (line 4): n iterations, 16 bytes taped per iteration"), report.stdout)
         XCTAssertTrue(report.stdout.contains("taped: the tape grows with the trip count"), report.stdout)
+        let sized = try adgen(["generate", "model.adg", "--tape-report", "--tape-sizes", "n=1000"])
+        XCTAssertTrue(sized.stdout.contains("at n = 1000: 16000 bytes (15.6 KB) taped"), sized.stdout)
+        // 512 frames: Revolve on 511 slots re-runs 2·1000 − C(513, 1) steps, 999 of them the primal sweep.
+        let budgetedReport = try adgen(["generate", "model.adg", "--tape-report", "--tape-budget", "4KB", "--tape-sizes", "n=1000"])
+        XCTAssertTrue(budgetedReport.stdout.contains("at n = 1000: at most 512 snapshots of 8 bytes, 4096 bytes (4.0 KB), "
+                                                     + "plus one step's tape of 16 bytes; 488 steps recomputed (0.49·T)"),
+                      budgetedReport.stdout)
+        let unsized = try adgen(["generate", "model.adg", "--tape-report", "--tape-sizes", "m=3"])
+        XCTAssertTrue(unsized.stdout.contains("sizes: give n=… to --tape-sizes"), unsized.stdout)
         for (arguments, message) in [
             (["--tape-budget", "lots"], "--tape-budget expects a size in bytes, such as 65536, 64KB or 64MB; found 'lots'."),
             (["--tape-budget", "0"], "--tape-budget expects a size in bytes"),
             (["--tape-budget", "1KB", "--emit", "c"], "--tape-budget is not supported with --emit c"),
             (["--tape-report", "--dump-after", "ir"], "Give either --tape-report or --dump-after, not both"),
+            (["--tape-sizes", "n=3"], "--tape-sizes needs --tape-report."),
+            (["--tape-report", "--tape-sizes", "n=3,n"], "--tape-sizes expects name=N pairs separated by commas"),
         ] {
             let result = try adgen(["generate", "model.adg", "-o", "Other.swift"] + arguments)
             XCTAssertNotEqual(result.status, 0, "\(arguments) accepted")

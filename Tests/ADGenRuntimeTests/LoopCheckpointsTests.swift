@@ -69,8 +69,13 @@ final class LoopCheckpointsTests: XCTestCase {
                 let slots = min(frames - 1, steps)
                 let expected = RevolveCost.forwardSteps(steps: steps, snapshots: slots) - (steps - 1)
                 XCTAssertEqual(outcome.recomputed, expected, "T = \(steps), \(frames) frames")
+                // The tape report's prediction, made before the loop runs, is what the run did.
+                let plan = LoopCheckpoints.plan(steps: steps, snapshotBytes: 800, tapeBudget: 800 * frames)
+                XCTAssertEqual(plan?.recomputedSteps, outcome.recomputed, "T = \(steps), \(frames) frames")
+                XCTAssertEqual(plan?.frames, outcome.mostFrames, "T = \(steps), \(frames) frames")
             }
         }
+        XCTAssertNil(LoopCheckpoints.plan(steps: 10, snapshotBytes: 800, tapeBudget: 1_599))
     }
 
     func testOfflineFiguresForHundredStepsAndFiveSnapshots() {

@@ -23,7 +23,8 @@ public enum Derivatives {
 
     public static func generate(for module: IR.Module, modes: Set<Pipeline.Mode>, dumpAfter: Pipeline.Stage?,
                                 dump: inout String?, gradients: [GradientRequest] = [],
-                                tapeBudget: Int? = nil, tapeReport: Bool = false) -> [IR.Function] {
+                                tapeBudget: Int? = nil, tapeReport: Bool = false,
+                                tapeSizes: TapeSizes? = nil) -> [IR.Function] {
         let registry = DerivedFunctions(module: module, tapeBudget: tapeBudget)
         var requested: [IR.Function] = []
         var jvps: [IR.Function] = []
@@ -61,7 +62,7 @@ public enum Derivatives {
         case .vjp?: dump = IRPrinter.print(IR.Module(functions: vjps))
         case .hvp?: dump = IRPrinter.print(IR.Module(functions: hvps))
         case .plan?: dump = registry.planDumps.joined(separator: "\n")
-        default: if tapeReport { dump = registry.tapeReports.joined(separator: "\n") }
+        default: if tapeReport { dump = registry.tapeReports.map { $0.render(sizes: tapeSizes) }.joined(separator: "\n") }
         }
         // Public VJPs requested only for Gradient/HVP stay private.
         let emitted = registry.emitted.map { function -> IR.Function in

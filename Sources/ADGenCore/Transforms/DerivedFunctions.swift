@@ -21,7 +21,7 @@ final class DerivedFunctions {
     /// `--dump-after plan`: each reverse-mode function's plan, in the order generated.
     var planDumps: [String] = []
     /// `--tape-report`: each reverse-mode function's loops and strategies, in the order generated.
-    var tapeReports: [String] = []
+    var tapeReports: [TapeReport] = []
     private var generated: [Key: String] = [:]
     /// Derived functions in the order they were finished (callees first).
     private(set) var emitted: [IR.Function] = []

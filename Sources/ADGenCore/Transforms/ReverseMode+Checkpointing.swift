@@ -72,8 +72,9 @@ extension ReverseMode {
         let note = "checkpointed: snapshots of \(state.map(\.name).joined(separator: ", ")) "
             + "(\(TapeReport.render(snapshotBytes)) bytes each) on a Revolve schedule within \(budget) bytes"
         report.append(TapeReport.Loop(header: TapeReport.header(of: statement), line: statement.location.line,
-                                      trips: TapeReport.trips(of: statement),
-                                      bytesPerIteration: TapeReport.bytesPerIteration(bodyForward), strategy: note))
+                                      tripCount: TapeReport.tripCount(of: statement),
+                                      terms: TapeReport.terms(bodyForward), strategy: note,
+                                      checkpoint: (snapshotBytes, budget)))
         let comment = IR.Statement(.comment("\(note); \(report.last!.bytesPerIteration) bytes taped per step"))
         return ([comment] + forward, [reverse])
     }
@@ -99,8 +100,8 @@ extension ReverseMode {
             strategy = "reversed without a tape: nothing it overwrites is read by the reverse sweep"
         }
         report.append(TapeReport.Loop(header: TapeReport.header(of: statement), line: statement.location.line,
-                                      trips: TapeReport.trips(of: statement),
-                                      bytesPerIteration: TapeReport.bytesPerIteration(body), strategy: strategy))
+                                      tripCount: TapeReport.tripCount(of: statement),
+                                      terms: TapeReport.terms(body), strategy: strategy))
         return sweeps
     }
 

@@ -96,7 +96,7 @@ struct ReverseMode {
             fusedLoops = Set(sourceBody[split.before.count..<(split.before.count + split.loops.count)].map(\.id))
             for statement in sourceBody[split.before.count..<(split.before.count + split.loops.count)] {
                 report.append(TapeReport.Loop(header: TapeReport.header(of: statement), line: statement.location.line,
-                                              trips: TapeReport.trips(of: statement), bytesPerIteration: "0",
+                                              tripCount: TapeReport.tripCount(of: statement), terms: [],
                                               strategy: "fused: each iteration reversed right after it runs; nothing taped"))
             }
             // forward(before) ; reverse(after) ; fused(loops) ; forward(after) ; reverse(before)
@@ -149,7 +149,7 @@ struct ReverseMode {
         registry.planDumps.append(planDump.dump(planned, vjp: name, fused: fusedLoops, types: types))
         registry.tapeReports.append(TapeReport(vjp: name, function: source.name,
                                                location: "line \(source.location.line)",
-                                               loops: report.sorted { $0.line < $1.line }).render())
+                                               loops: report.sorted { $0.line < $1.line }))
         return function
     }
 

@@ -9,12 +9,25 @@
 ///       for i in 0..<n (line 4): n iterations, 8 + 16·y.count bytes taped per iteration
 ///         checkpointed: snapshots of y (8 * (1 + y.count) bytes each) within 65536 bytes …
 struct TapeReport {
+    /// `bytes` taped per iteration times the trip counts of the loops around the push
+    /// (nil: a `while` or `stride` loop's, known at run time).
+    struct Term {
+        var bytes: Int
+        var factors: [IR.Expression?]
+    }
+
     struct Loop {
         var header: String
         var line: Int
-        var trips: String
-        var bytesPerIteration: String
+        /// nil for `while` and `stride` loops.
+        var tripCount: IR.Expression?
+        var terms: [Term]
         var strategy: String
+        /// A checkpointed loop's snapshot size and budget.
+        var checkpoint: (snapshotBytes: IR.Expression, budget: Int)?
+
+        var trips: String { tripCount.map(TapeReport.render) ?? "a counted number of" }
+        var bytesPerIteration: String { TapeReport.render(terms) }
     }
 
     var vjp: String
@@ -22,15 +35,73 @@ struct TapeReport {
     var location: String
     var loops: [Loop] = []
 
-    func render() -> String {
+    func render(sizes: TapeSizes?) -> String {
         var lines = ["\(vjp) (reverse mode of \(function), \(location))"]
         if loops.isEmpty { lines.append("  no loops: the tape holds O(1) values") }
         for loop in loops {
             lines.append("  \(loop.header) (line \(loop.line)): \(loop.trips) iterations, "
                          + "\(loop.bytesPerIteration) bytes taped per iteration")
             lines.append("    \(loop.strategy)")
+            if let sizes { lines.append("    " + Self.sized(loop, sizes)) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The loop's peak bytes at the given sizes and, checkpointed, its snapshots and
+    /// recomputation: `at steps = 100000, y.count = 100: …`.
+    static func sized(_ loop: Loop, _ sizes: TapeSizes) -> String {
+        var names = Set<String>()
+        let trips = loop.tripCount.flatMap { sizes.evaluate($0, names: &names) }
+        let perIteration = bytes(loop.terms, sizes, &names)
+        let snapshot = loop.checkpoint.flatMap { sizes.evaluate($0.snapshotBytes, names: &names) }
+        let missing = names.filter { sizes.values[$0] == nil }
+        guard missing.isEmpty else {
+            return "sizes: give " + missing.sorted().map { "\($0)=…" }.joined(separator: ",") + " to --tape-sizes"
+        }
+        let at = names.isEmpty ? "at any sizes: "
+            : "at " + names.sorted().map { "\($0) = \(sizes.values[$0]!)" }.joined(separator: ", ") + ": "
+        guard let perIteration else {
+            return at + "the bytes per iteration depend on a trip count known at run time"
+        }
+        guard let checkpoint = loop.checkpoint, let snapshot else {
+            guard let trips else { return at + "\(perIteration) bytes taped per iteration, times the trip count" }
+            let (total, overflow) = trips.multipliedReportingOverflow(by: perIteration)
+            return at + (overflow ? "more than Int.max bytes taped" : ByteSize.describe(total) + " taped")
+        }
+        guard let trips else {
+            return at + "at most \(checkpoint.budget / max(snapshot, 8)) snapshots of \(snapshot) bytes; "
+                + "the recomputation depends on the trip count, known at run time"
+        }
+        guard let plan = sizes.checkpointPlan(trips, snapshot, checkpoint.budget) else {
+            return at + "the budget of \(checkpoint.budget) bytes cannot hold two snapshots of \(snapshot) bytes "
+                + "(the generated code stops there)"
+        }
+        let factor = trips == 0 ? 0 : Double(plan.recomputedSteps) / Double(trips)
+        return at + "at most \(plan.frames) snapshots of \(snapshot) bytes, \(ByteSize.describe(plan.frames * snapshot)), "
+            + "plus one step's tape of \(perIteration) bytes; \(plan.recomputedSteps) steps recomputed "
+            + "(\(formatted(factor))·T): each step runs forward \(formatted(1 + factor)) times before it is recorded"
+    }
+
+    /// The bytes of `terms` at the given sizes; nil when a factor is a run-time trip count.
+    static func bytes(_ terms: [Term], _ sizes: TapeSizes, _ names: inout Set<String>) -> Int? {
+        var total = 0
+        var known = true
+        for term in terms {
+            var product = term.bytes
+            for factor in term.factors {
+                guard let factor else {
+                    known = false
+                    continue
+                }
+                product *= sizes.evaluate(factor, names: &names) ?? 0
+            }
+            total += product
+        }
+        return known ? total : nil
+    }
+
+    static func formatted(_ value: Double) -> String {
+        String((value * 100).rounded() / 100)
     }
 
     /// `for i in 0..<n` / `while t < end`.
@@ -45,13 +116,12 @@ struct TapeReport {
         }
     }
 
-    /// The trip count as an expression of the parameters, or "a counted number of" for
-    /// `while` and `stride`.
-    static func trips(of statement: IR.Statement) -> String {
+    /// The trip count as an expression of the parameters; nil for `while` and `stride`.
+    static func tripCount(of statement: IR.Statement) -> IR.Expression? {
         guard case .forLoop(let loop) = statement.kind, case let .range(lower, upper, closed) = loop.sequence else {
-            return "a counted number of"
+            return nil
         }
-        return render(tripCount(lower: lower, upper: upper, closed: closed))
+        return tripCount(lower: lower, upper: upper, closed: closed)
     }
 
     static func tripCount(lower: IR.Expression, upper: IR.Expression, closed: Bool) -> IR.Expression {
@@ -60,34 +130,44 @@ struct TapeReport {
         return closed ? count + .int(1) : count
     }
 
-    /// The bytes a loop's forward code pushes per iteration, as `8 + 16·y.count`: each push
-    /// times the trip counts of the loops around it (`trips` for a counted one; both
-    /// branches of an `if`, so an upper bound).
-    static func bytesPerIteration(_ body: [IR.Statement]) -> String {
-        var terms: [String: Int] = [:]
-        func visit(_ statements: [IR.Statement], _ factor: [String]) {
+    /// What a loop's forward code pushes per iteration: each push times the trip counts of
+    /// the loops around it (both branches of an `if`, so an upper bound), pushes under the
+    /// same loops summed.
+    static func terms(_ body: [IR.Statement]) -> [Term] {
+        var terms: [String: Term] = [:]
+        func visit(_ statements: [IR.Statement], _ factors: [IR.Expression?]) {
             for statement in statements {
                 switch statement.kind {
                 case .append(let tape, let value) where Naming.isTape(tape):
-                    terms[factor.joined(separator: "·"), default: 0] += value.type == .bool ? 1 : 8
+                    let key = factors.map { $0.map(render) ?? "trips" }.joined(separator: "·")
+                    terms[key, default: Term(bytes: 0, factors: factors)].bytes += value.type == .bool ? 1 : 8
                 case .forLoop(let loop):
                     if case let .range(lower, upper, closed) = loop.sequence {
-                        let count = render(tripCount(lower: lower, upper: upper, closed: closed))
-                        visit(loop.body, factor + [count.contains(" ") ? "(\(count))" : count])
+                        visit(loop.body, factors + [tripCount(lower: lower, upper: upper, closed: closed)])
                     } else {
-                        visit(loop.body, factor + ["trips"])
+                        visit(loop.body, factors + [nil])
                     }
                 case .whileLoop(_, let inner):
-                    visit(inner, factor + ["trips"])
+                    visit(inner, factors + [nil])
                 default:
-                    statement.children.forEach { visit($0, factor) }
+                    statement.children.forEach { visit($0, factors) }
                 }
             }
         }
         visit(body, [])
+        return terms.sorted { ($0.key.count, $0.key) < ($1.key.count, $1.key) }.map(\.value)
+    }
+
+    /// `8 + 16·y.count`; `0` for no terms.
+    static func render(_ terms: [Term]) -> String {
         guard !terms.isEmpty else { return "0" }
-        return terms.keys.sorted { ($0.count, $0) < ($1.count, $1) }.map { key in
-            key.isEmpty ? "\(terms[key]!)" : "\(terms[key]!)·\(key)"
+        return terms.map { term in
+            let factors = term.factors.map { factor -> String in
+                guard let factor else { return "trips" }
+                let text = render(factor)
+                return text.contains(" ") ? "(\(text))" : text
+            }
+            return ([String(term.bytes)] + factors).joined(separator: "·")
         }.joined(separator: " + ")
     }
 
