@@ -59,12 +59,13 @@ test: check-toolchain check-libclang
 
 ## fuzz: N random programs (default 10000) through every mode, each distinct failure reduced
 ## to a small program in .build/fuzz-failures/ (summary.md); then the mutation fuzzer with
-## N mutants. SEED=first seed. See Docs/Fuzzing.md.
+## N mutants. SEED=first seed; TAPE_BUDGET=512 checkpoints every program's loops. See Docs/Fuzzing.md.
 N ?= 10000
 SEED ?= 1000000
 fuzz: check-toolchain
 	$(SWIFT) build --build-tests
-	ADGEN_FUZZ_PROGRAMS=$(N) ADGEN_FUZZ_SEED=$(SEED) $(SWIFT) test --skip-build --filter FuzzCampaignTests; \
+	ADGEN_FUZZ_PROGRAMS=$(N) ADGEN_FUZZ_SEED=$(SEED) $(if $(TAPE_BUDGET),ADGEN_FUZZ_TAPE_BUDGET=$(TAPE_BUDGET)) \
+	    $(SWIFT) test --skip-build --filter FuzzCampaignTests; \
 	status=$$?; \
 	ADGEN_FUZZ_MUTANTS=$(N) ADGEN_FUZZ_SEED=$(SEED) $(SWIFT) test --skip-build --filter testMutatedFixtures || status=1; \
 	echo "fuzz: see .build/fuzz-failures/summary.md"; exit $$status

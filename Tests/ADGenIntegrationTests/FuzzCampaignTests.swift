@@ -4,7 +4,8 @@ import XCTest
 
 /// `make fuzz N=10000`: N random programs through every mode; each distinct failure
 /// reduced to a small program in `.build/fuzz-failures/` with `summary.md` (Docs/Fuzzing.md).
-/// Skipped unless `ADGEN_FUZZ_PROGRAMS` is set.
+/// Skipped unless `ADGEN_FUZZ_PROGRAMS` is set; `ADGEN_FUZZ_TAPE_BUDGET=512` checkpoints
+/// every program's loops under that budget (the same checks then test checkpointing).
 final class FuzzCampaignTests: XCTestCase {
     func testCampaign() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -19,7 +20,9 @@ final class FuzzCampaignTests: XCTestCase {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
 
         let seeds = (0..<UInt64(count)).map { firstSeed + $0 }
-        let programs = seeds.map { (RandomProgramRunner.name(seed: $0), RandomProgramRunner.text(seed: $0)) }
+        // ADGEN_FUZZ_TAPE_BUDGET=SIZE: every program's reverse mode checkpointed under that budget.
+        let budgetHeader = environment["ADGEN_FUZZ_TAPE_BUDGET"].map { "// adgen: --tape-budget \($0)\n" } ?? ""
+        let programs = seeds.map { (RandomProgramRunner.name(seed: $0), budgetHeader + RandomProgramRunner.text(seed: $0)) }
         let outcome = try RandomProgramRunner.check(programs, batchSize: 40, screen: true) { print("fuzz: " + $0) }
         var report = FuzzReport(outcome: outcome, firstSeed: firstSeed)
         try report.write(to: output)
