@@ -48,9 +48,9 @@ public enum TrainingPullback {
                 a.first[i] = mu * bBar
             }
         case let .rmsprop(rho, epsilon):
-            squareAverage(rho: rho, epsilon: epsilon, w, state, g, lr, &learningRate, &a)
+            squareAverage(keep: rho, gain: 1.0 - rho, learnsDecay: true, epsilon: epsilon, w, state, g, lr, &learningRate, &a)
         case let .adagrad(epsilon):
-            squareAverage(rho: nil, epsilon: epsilon, w, state, g, lr, &learningRate, &a)
+            squareAverage(keep: 1.0, gain: 1.0, learnsDecay: false, epsilon: epsilon, w, state, g, lr, &learningRate, &a)
         case let .adam(beta1, beta2, epsilon):
             adam(beta1, beta2, epsilon, state, g, lr, k, &learningRate, &a)
         case let .adamW(beta1, beta2, epsilon, weightDecay):
@@ -64,28 +64,24 @@ public enum TrainingPullback {
         a.learningRates[k - a.firstStep] += learningRate
     }
 
-    /// RMSProp (`s = ρ s + (1−ρ) g²`) or, with `rho` nil, Adagrad (`s += g²`), then
-    /// `w −= lr g / (√s + ε)`.
-    private static func squareAverage(rho: Double?, epsilon: Double, _ w: [Double], _ state: TrainingState, _ g: [Double],
-                                      _ lr: Double, _ learningRate: inout Double, _ a: inout TrainingAdjoint) {
+    /// `s = keep·s + gain·g²`, then `w −= lr g / (√s + ε)`: RMSProp with `(ρ, 1−ρ)`, whose
+    /// decay `ρ` is a hyperparameter (`learnsDecay`), or Adagrad with `(1, 1)` (`s += g²`;
+    /// the products by one are exact, so both run the update's own operations).
+    private static func squareAverage(keep: Double, gain: Double, learnsDecay: Bool, epsilon: Double, _ w: [Double],
+                                      _ state: TrainingState, _ g: [Double], _ lr: Double,
+                                      _ learningRate: inout Double, _ a: inout TrainingAdjoint) {
         for i in w.indices {
             let s = state.first[i]
             let gi = g[i]
-            let sNew = rho.map { $0 * s + (1.0 - $0) * (gi * gi) } ?? s + gi * gi
-            let root = sqrt(sNew)
+            let root = sqrt(keep * s + gain * (gi * gi))
             let d = root + epsilon
             learningRate -= a.weights[i] * gi / d
             let dBar = a.weights[i] * lr * gi / (d * d)
             a.epsilon += dBar
             let sBar = a.first[i] + (root > 0 ? dBar / (2 * root) : 0)
-            if let rho {
-                a.decay += sBar * (s - gi * gi)
-                a.gradient[i] = -a.weights[i] * lr / d + 2 * (1.0 - rho) * gi * sBar
-                a.first[i] = rho * sBar
-            } else {
-                a.gradient[i] = -a.weights[i] * lr / d + 2 * gi * sBar
-                a.first[i] = sBar
-            }
+            if learnsDecay { a.decay += sBar * (s - gi * gi) }
+            a.gradient[i] = -a.weights[i] * lr / d + 2 * gain * gi * sBar
+            a.first[i] = keep * sBar
         }
     }
 
