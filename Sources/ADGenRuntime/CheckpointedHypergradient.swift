@@ -22,6 +22,7 @@ enum CheckpointedHypergradient {
         var adjoint = training.zeroAdjoint(count: w.count)
         var others = [Double](repeating: 0, count: problem.otherCount)
         var value = 0.0
+        var finalWeights = weights
         var finalState = state
         for action in Revolve(steps: training.steps, snapshots: snapshots) {
             switch action {
@@ -42,6 +43,7 @@ enum CheckpointedHypergradient {
                                   learningRate: training.learningRate(s.steps))
                 report.forwardSeconds = Hypergradient.seconds(since: start)
                 value = problem.addValidationGradient(at: last, weights: &adjoint.weights, others: &others)
+                finalWeights = last
                 training.pullBack(problem, weights: w, state: s, gradient: gradient, adjoint: &adjoint, others: &others)
                 report.forwardSteps += 1
             case .reverse:
@@ -53,7 +55,8 @@ enum CheckpointedHypergradient {
         report.reverseSteps = training.steps
         report.hvpCalls = training.steps
         report.reverseSeconds = Hypergradient.seconds(since: start) - report.forwardSeconds
-        return HypergradientResult(value: value, adjoint: adjoint, others: others, state: finalState, report: report)
+        return HypergradientResult(value: value, adjoint: adjoint, others: others, weights: finalWeights,
+                                   state: finalState, report: report)
     }
 }
 

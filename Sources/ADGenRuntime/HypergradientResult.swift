@@ -12,6 +12,8 @@ public struct HypergradientResult: Sendable {
     public var adjoint: TrainingAdjoint
     /// The gradient with respect to the other active parameters, flattened.
     public var others: [Double]
+    /// The trained weights: after the last step (for `.reversible`, the exact run's).
+    public var weights: [Double]
     /// The optimizer state after the last step.
     public var state: TrainingState
     public var report: HypergradientReport

@@ -43,7 +43,7 @@ enum ImplicitHypergradient {
         report.storedBytes = 6 * w.count * MemoryLayout<Double>.stride
         report.reverseSeconds = Hypergradient.seconds(since: start)
         let adjoint = training.zeroAdjoint(count: w.count)
-        return HypergradientResult(value: value, adjoint: adjoint, others: others, state: s, report: report)
+        return HypergradientResult(value: value, adjoint: adjoint, others: others, weights: w, state: s, report: report)
     }
 }
 

@@ -31,6 +31,7 @@ enum ReversibleHypergradient {
         var s = TrainingState(count: w.count, arrays: training.optimizer.stateArrayCount)
         run.copyState(first: &s.first, second: &s.second)
         s.steps = training.steps
+        let finalWeights = w
         let finalState = s
         var adjoint = training.zeroAdjoint(count: w.count)
         var others = [Double](repeating: 0, count: problem.otherCount)
@@ -47,7 +48,8 @@ enum ReversibleHypergradient {
         report.reverseSteps = training.steps
         report.hvpCalls = training.steps
         report.reverseSeconds = Hypergradient.seconds(since: start)
-        return HypergradientResult(value: value, adjoint: adjoint, others: others, state: finalState, report: report)
+        return HypergradientResult(value: value, adjoint: adjoint, others: others, weights: finalWeights,
+                                   state: finalState, report: report)
     }
 
     /// The exact forward run; an overflow stops the program with the error's message (the

@@ -32,6 +32,6 @@ enum UnrolledHypergradient {
         report.reverseSteps = training.steps
         report.hvpCalls = training.steps
         report.reverseSeconds = Hypergradient.seconds(since: start)
-        return HypergradientResult(value: value, adjoint: adjoint, others: others, state: s, report: report)
+        return HypergradientResult(value: value, adjoint: adjoint, others: others, weights: w, state: s, report: report)
     }
 }

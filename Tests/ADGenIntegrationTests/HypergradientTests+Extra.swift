@@ -22,11 +22,18 @@ extension HypergradientTests {
             var start = TrainLossAdamState(count: d)
             let first = trainLossAdam(w: w0, x: x, y: y, lambda: lambda0, steps: 15, learningRate: h[0], beta1: h[1], beta2: h[2], epsilon: h[3], state: &start)
             var looped = start
-            _ = trainLossAdam(w: first.w, x: x, y: y, lambda: lambda0, steps: 15, learningRate: h[0], beta1: h[1], beta2: h[2], epsilon: h[3], state: &looped)
+            let second = trainLossAdam(w: first.w, x: x, y: y, lambda: lambda0, steps: 15, learningRate: h[0], beta1: h[1], beta2: h[2], epsilon: h[3], state: &looped)
             var carried = start
             let r = trainLossAdamHypergradient(w: first.w, x: x, y: y, lambda: lambda0, xValidation: xv0, yValidation: yv, steps: 15,
                                                learningRate: h[0], beta1: h[1], beta2: h[2], epsilon: h[3], method: .unrolled, state: &carried)
             print("WINDOW state \(carried == looped ? "ok" : "MISMATCH")")
+            // The trained weights of a window, to continue from: those of the plain loop, bit for bit.
+            for method in [HypergradientMethod.unrolled, .checkpointed(snapshots: 3), .implicit(iterations: 5, tolerance: 1e-8)] {
+                var state = start
+                let window = trainLossAdamHypergradient(w: first.w, x: x, y: y, lambda: lambda0, xValidation: xv0, yValidation: yv, steps: 15,
+                                                        learningRate: h[0], beta1: h[1], beta2: h[2], epsilon: h[3], method: method, state: &state)
+                print("WINDOW weights \(method) \(window.w == second.w && state == looped ? "ok" : "MISMATCH")")
+            }
             let fd = central(h[0]) { rate in
                 var state = start
                 let trained = trainLossAdam(w: first.w, x: x, y: y, lambda: lambda0, steps: 15, learningRate: rate, beta1: h[1], beta2: h[2], epsilon: h[3], state: &state)

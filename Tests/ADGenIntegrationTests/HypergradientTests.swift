@@ -81,7 +81,7 @@ final class HypergradientTests: XCTestCase {
     }
 
     func testWindowsAndSchedules() throws {
-        _ = try lines("WINDOW", expected: 2)
+        _ = try lines("WINDOW", expected: 2 + 3)
         _ = try lines("SCHEDULE", expected: 4)
     }
 

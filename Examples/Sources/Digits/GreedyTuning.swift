@@ -37,23 +37,21 @@ func tune(_ regularization: Regularization, logStrength: Double, data: DigitsDat
     let clock = ContinuousClock.now
     record(&run, w: w, data: data)
     for _ in 0..<s.windows {
-        let start = state
-        let window = digitsLossMomentum(
-            w: w, x: data.training.pixels, labels: data.training.labels, lambda: lambda, batch: s.batch,
-            steps: s.windowSteps, learningRate: s.learningRate, momentum: s.momentum, state: &state)
         if regularization.isTuned {
-            // The same window again, differentiated: the hypergradient returns the final
-            // momentum (in `hyperState`) but not the final weights, hence the plain run above.
-            var hyperState = start
+            // The window differentiated: its trained weights (`h.w`) and momentum (in `state`)
+            // are where the next window starts.
             let h = digitsLossMomentumHypergradient(
                 w: w, x: data.training.pixels, labels: data.training.labels, lambda: lambda, batch: s.batch,
                 xValidation: data.validation.pixels, labelsValidation: data.validation.labels,
                 steps: s.windowSteps, learningRate: s.learningRate, momentum: s.momentum,
-                method: .unrolled, state: &hyperState)
-            precondition(hyperState == state, "the hypergradient's training differs from the plain loop's")
+                method: .unrolled, state: &state)
             hyper.update(&lambda, gradient: regularization == .global ? shared(h.dlambda) : h.dlambda)
+            w = h.w
+        } else {
+            w = digitsLossMomentum(
+                w: w, x: data.training.pixels, labels: data.training.labels, lambda: lambda, batch: s.batch,
+                steps: s.windowSteps, learningRate: s.learningRate, momentum: s.momentum, state: &state).w
         }
-        w = window.w
         record(&run, w: w, data: data)
     }
     run.seconds = seconds(since: clock)
