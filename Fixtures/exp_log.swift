@@ -109,7 +109,7 @@ func powerMixJVP(x: Double, y: Double, dx: Double, dy: Double) -> (value: Double
     let r = t1 * t3
     let t4 = pow(x, y)
     let t5 = pow(x, 2.5)
-    let dp = (y == 0.0 ? 0.0 : y * pow(x, y - 1.0)) * dx + (x == 0.0 ? 0.0 : t4 * log(x)) * dy + 2.5 * pow(x, 1.5) * dx
+    let dp = (y == 0.0 ? 0.0 : y * pow(x, y - 1.0)) * dx + (dy == 0.0 ? 0.0 : (x == 0.0 ? 0.0 : t4 * log(x)) * dy) + 2.5 * pow(x, 1.5) * dx
     let p = t4 + t5
     let t6 = y + 2.0
     let t7 = hypot(x, t6)
@@ -390,7 +390,7 @@ func powerMixHVP(x: Double, y: Double, vx: Double, vy: Double) -> (value: Double
     let vt2 = 1.0 / (3.0 * t12 * t12) * vx
     let r = t10 * t12
     let t13 = pow(x, y)
-    let vt3 = (y == 0.0 ? 0.0 : y * pow(x, y - 1.0)) * vx + (x == 0.0 ? 0.0 : t13 * log(x)) * vy
+    let vt3 = (y == 0.0 ? 0.0 : y * pow(x, y - 1.0)) * vx + (vy == 0.0 ? 0.0 : (x == 0.0 ? 0.0 : t13 * log(x)) * vy)
     let t14 = pow(x, 2.5)
     let vt4 = 2.5 * pow(x, 1.5) * vx
     let vp = vt3 + vt4
@@ -454,7 +454,7 @@ func powerMixHVP(x: Double, y: Double, vx: Double, vy: Double) -> (value: Double
     } else {
         let t26 = y - 1.0
         let t27 = pow(x, t26)
-        vt25 = vy * t27 + y * ((t26 == 0.0 ? 0.0 : t26 * pow(x, t26 - 1.0)) * vx + (x == 0.0 ? 0.0 : t27 * log(x)) * vy)
+        vt25 = vy * t27 + y * ((t26 == 0.0 ? 0.0 : t26 * pow(x, t26 - 1.0)) * vx + (vy == 0.0 ? 0.0 : (x == 0.0 ? 0.0 : t27 * log(x)) * vy))
         t25 = y * t27
     }
     vdx += vdt3 * t25 + dt3 * vt25

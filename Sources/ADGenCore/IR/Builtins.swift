@@ -30,6 +30,12 @@ public enum Builtin: String, CaseIterable, Sendable {
     public typealias Rule = @Sendable (_ x: [IR.Expression], _ y: IR.Expression) -> [IR.Expression?]
 
     public var partials: Rule { derivativeRules[self]! }
+
+    /// The arguments whose partial is not finite on part of the builtin's domain, so that
+    /// forward mode adds its term only where that argument's tangent is nonzero: `pow`'s
+    /// exponent (`y · log(x)`, NaN for a negative base), so that `fJVP` of `pow(x, p)` with
+    /// no tangent on `p` is finite for every `x`.
+    public var partialsNeedingATangent: Set<Int> { self == .pow ? [1] : [] }
 }
 
 private let ln2 = lit(M_LN2)

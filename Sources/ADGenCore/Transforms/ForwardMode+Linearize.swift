@@ -96,9 +96,13 @@ extension ForwardMode {
         if Self.ruleReadsResult(builtin) { value = atom(value) }
         let partials = builtin.partials(operands, value)
         var tangent: IR.Expression?
-        for ((_, argumentTangent), partial) in zip(linearized, partials) {
-            guard let argumentTangent, let partial else { continue }
-            let term = partial * argumentTangent
+        for (position, ((_, argumentTangent), partial)) in zip(linearized, partials).enumerated() {
+            guard var argumentTangent, let partial else { continue }
+            var term = partial * argumentTangent
+            if builtin.partialsNeedingATangent.contains(position) {
+                argumentTangent = atom(argumentTangent)
+                term = .ternary(argumentTangent == lit(0), lit(0), partial * argumentTangent)
+            }
             tangent = tangent.map { $0 + term } ?? term
         }
         return (value, tangent)
