@@ -1,13 +1,14 @@
 import ADGenCore
 
 extension CLowering {
-    /// `<math.h>` functions and the builtin each one is (contract, section 4).
-    static let mathFunctions: [String: String] = [
-        "sin": "sin", "cos": "cos", "tan": "tan", "asin": "asin", "acos": "acos", "atan": "atan", "atan2": "atan2",
-        "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "exp": "exp", "exp2": "exp2", "log": "log", "log2": "log2",
-        "log10": "log10", "log1p": "log1p", "expm1": "expm1", "sqrt": "sqrt", "cbrt": "cbrt", "pow": "pow",
-        "hypot": "hypot", "fabs": "abs", "fmin": "min", "fmax": "max", "floor": "floor", "ceil": "ceil",
-    ]
+    /// `<math.h>` functions and the builtin each one is: every builtin a program may call
+    /// under its own name, but `fabs`, `fmin`, `fmax` for `abs`, `min`, `max`.
+    static let mathFunctions: [String: String] = Dictionary(uniqueKeysWithValues: Builtin.allCases
+        .filter { !$0.isInternal }
+        .map { builtin in
+            let renamed: [Builtin: String] = [.abs: "fabs", .min: "fmin", .max: "fmax"]
+            return (renamed[builtin] ?? builtin.rawValue, builtin.rawValue)
+        })
 
     /// A call of a function of the file (arguments labelled with its parameter names) or of `<math.h>`.
     mutating func call(_ cursor: Cursor) -> Syntax.Expression {

@@ -1,3 +1,4 @@
+import ADGenRuntime
 import Foundation
 
 extension CheckReport {
@@ -27,12 +28,29 @@ extension CheckReport {
                 ("passed", row.passed ? "true" : "false"),
                 ("points", String(row.points)),
                 ("worstInput", row.worstInput.map(Self.jsonString) ?? "null"),
+                ("worstEntries", "[" + row.worstEntries.map(Self.entryJSON).joined(separator: ", ") + "]"),
                 ("specs", "[" + row.specs.map(Self.jsonString).joined(separator: ", ") + "]"),
                 ("notes", "[" + notes.map(Self.jsonString).joined(separator: ", ") + "]"),
             ]
             return "  {" + fields.map { "\(Self.jsonString($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
         }
         return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// `{"index": 3, "name": "w[3]", "got": 1.5, "expected": 1.25, "error": 0.2}`;
+    /// a number that is not finite is a string, as in the check program's events.
+    static func entryJSON(_ entry: EntryError) -> String {
+        func number(_ value: Double) -> String { value.isFinite ? "\(value)" : jsonString(format(value)) }
+        let name: String = entry.name.map(jsonString) ?? "null"
+        let fields: [(String, String)] = [("index", String(entry.index)), ("name", name), ("got", number(entry.got)),
+                                          ("expected", number(entry.expected)), ("error", number(entry.error))]
+        return "{" + fields.map { "\(jsonString($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+    }
+
+    /// `w[3] got 1.5, expected 1.25 (error 2.0e-01)`.
+    static func entryText(_ entry: EntryError) -> String {
+        let place = entry.name ?? "entry \(entry.index)"
+        return "\(place) got \(entry.got), expected \(entry.expected) (error \(format(entry.error)))"
     }
 
     static func jsonString(_ text: String) -> String {
@@ -71,6 +89,10 @@ extension CheckReport {
             }
             for row in fileRows where !row.passed || !row.notes.isEmpty {
                 for note in row.notes { lines.append("  \(row.function) \(row.mode): \(note)") }
+                if !row.passed, !row.worstEntries.isEmpty {
+                    lines.append("  \(row.function) \(row.mode): worst entries: "
+                                 + row.worstEntries.map(Self.entryText).joined(separator: "; "))
+                }
             }
         }
         let functions = Set(rows.map { "\($0.file)#\($0.function)" }).count

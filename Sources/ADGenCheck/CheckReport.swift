@@ -13,6 +13,9 @@ public struct CheckReport {
         public var dotProductError: Double?
         public var valueError: Double?
         public var worstInput: String?
+        /// The worst entries of the complex-step comparison at the point with the
+        /// largest complex-step error (``ModeCheck/worstEntries``).
+        public var worstEntries: [EntryError] = []
         public var passed = true
         /// Points checked.
         public var points = 0
@@ -95,6 +98,7 @@ public struct CheckReport {
             row.finiteDifferenceError = worst(row.finiteDifferenceError, check.finiteDifferenceError)
             row.complexStepError = worst(row.complexStepError, check.complexStepError)
             if row.complexStepError == check.complexStepError, check.worstInput != nil { row.worstInput = check.worstInput }
+            if row.complexStepError == check.complexStepError, !check.worstEntries.isEmpty { row.worstEntries = check.worstEntries }
             row.dotProductError = worst(row.dotProductError, check.dotProductError)
             row.valueError = worst(row.valueError, check.valueError)
             row.notes += check.notes.filter { !row.notes.contains($0) }

@@ -132,6 +132,7 @@ public enum Pipeline {
         var imports = ["Foundation"]
         var usesTapes = false
         var usesRademacher = false
+        var usesPolygamma = false
         var reports: [(file: SourceFile, diagnostics: [Diagnostic])] = []
         var dumps: [String] = []
         var definedIn: [String: String] = [:]
@@ -152,6 +153,7 @@ public enum Pipeline {
                 swiftTypes += translated.types
                 usesTapes = usesTapes || translated.usesTapes
                 usesRademacher = usesRademacher || translated.usesRademacher
+                usesPolygamma = usesPolygamma || translated.usesPolygamma
                 for module in translated.imports where !imports.contains(module) { imports.append(module) }
             }
             if let dump { dumps.append(dump) }
@@ -170,7 +172,8 @@ public enum Pipeline {
             namespace: options.namespace,
             functions: swiftFunctions,
             support: [usesTapes ? RuntimeSupport.tape(statistics: options.tapeStatistics) : [],
-                      usesRademacher ? RuntimeSupport.rademacher : []].filter { !$0.isEmpty }.joined(separator: [""]).map { $0 },
+                      usesRademacher ? RuntimeSupport.rademacher : [],
+                      usesPolygamma ? RuntimeSupport.polygamma : []].filter { !$0.isEmpty }.joined(separator: [""]).map { $0 },
             types: swiftTypes)
         return CombinedOutput(swift: SwiftRenderer.render(swiftFile), diagnostics: reports, dump: dump)
     }
@@ -179,7 +182,7 @@ public enum Pipeline {
     static func translate(_ file: SourceFile, options: Options, training: inout TrainingRun,
                           diagnostics: inout DiagnosticEngine, dump: inout String?)
         -> (functions: [SwiftModel.Function], types: [SwiftModel.Struct], imports: [String], usesTapes: Bool,
-            usesRademacher: Bool, definitions: [(String, SourceLocation)])? {
+            usesRademacher: Bool, usesPolygamma: Bool, definitions: [(String, SourceLocation)])? {
         guard let module = analyze(file, options: options, diagnostics: &diagnostics, dump: &dump) else { return nil }
         let primal = IR.Module(functions: module.functions.map(Cleanup.run))
         if options.dumpAfter == .ir { dump = IRPrinter.print(primal) }
@@ -217,7 +220,8 @@ public enum Pipeline {
             imports.append(ComplexStepTranslator.runtimeModule)
         }
         let definitions = module.functions.map { ($0.name, $0.location) } + plans.map { ($0.functionName, $0.loss.location) }
-        return (swiftFunctions, trained.types, imports, usesTapes, usesRademacher, definitions)
+        let usesPolygamma = IRWalk.calls(.polygamma, in: functions)
+        return (swiftFunctions, trained.types, imports, usesTapes, usesRademacher, usesPolygamma, definitions)
     }
 
     /// Parsing (unless another front end did) and sema: the typed module, nil on errors.

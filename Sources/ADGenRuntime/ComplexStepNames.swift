@@ -20,6 +20,8 @@
 /// | `exp` | ``csExp(_:)`` | | `min` | ``csMin(_:_:)`` |
 /// | `exp2` | ``csExp2(_:)`` | | `max` | ``csMax(_:_:)`` |
 /// | `floor` | ``csFloor(_:)`` | | `ceil` | ``csCeil(_:)`` |
+/// | `erf` | ``csErf(_:)`` | | `erfc` | ``csErfc(_:)`` |
+/// | `lgamma` | ``csLgamma(_:)`` | | `polygamma` (internal) | ``csPolygamma(_:_:)`` |
 /// | `<` | ``csLess(_:_:)`` | | `<=` | ``csLessOrEqual(_:_:)`` |
 /// | `>` | ``csGreater(_:_:)`` | | `>=` | ``csGreaterOrEqual(_:_:)`` |
 /// | `==` | ``csEqual(_:_:)`` | | `!=` | ``csNotEqual(_:_:)`` |
@@ -29,11 +31,13 @@
 /// ``csDivide(_:_:)`` for the last-bit difference). A `Double` constant in arithmetic
 /// is written `Complex<Double>(c)`, since `Complex` has no float-literal conformance.
 public enum ComplexStepNames {
-    /// Every DSL builtin (section 4 of the DSL spec) with its runtime function name.
+    /// Every builtin, in the order of ADGenCore's `Builtin.allCases` (a test compares
+    /// them), with its runtime function name; `polygamma` is the internal one that
+    /// derivative code of `lgamma` calls.
     public static let builtins: [(builtin: String, function: String)] = [
         "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh",
         "exp", "exp2", "log", "log2", "log10", "log1p", "expm1", "sqrt", "cbrt", "pow",
-        "hypot", "abs", "min", "max", "floor", "ceil",
+        "hypot", "abs", "min", "max", "floor", "ceil", "erf", "erfc", "lgamma", "polygamma",
     ].map { ($0, functionName(forBuiltin: $0)) }
 
     /// Every comparison operator with its runtime function name.

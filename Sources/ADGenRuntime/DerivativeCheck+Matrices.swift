@@ -29,8 +29,11 @@ extension DerivativeCheck {
         let jv = times(result.jacobian, v)
         if let complexProbes = d.complexProbes {
             let columns = probes.map { times(result.jacobian, $0) }
+            let csFloor = floor(Self.complexStepFloor, direction: [1])
             check.complexStepError = normwiseRelativeError(columns.flatMap { $0 }, complexProbes.flatMap { $0 },
-                                                           floor: floor(Self.complexStepFloor, direction: [1]))
+                                                           floor: csFloor)
+            check.worstEntries = EntryError.worst(got: columns.flatMap { $0 }, expected: complexProbes.flatMap { $0 },
+                                                  floor: csFloor, name: { self.columnEntryName($0, rows: self.y.count) })
         }
         check.finiteDifferenceError = normwiseRelativeError(jv, d.finiteAlongV,
                                                             floor: floor(Self.finiteDifferenceFloor, direction: v))
@@ -70,8 +73,10 @@ extension DerivativeCheck {
         if let gradientComplexStep = subject.gradientComplexStep {
             let z = zip(x, v).map { Complex($0, step * $1) }
             let output = layout.flatten(gradientComplexStep(layout.unflatten(z)).gradient)
-            check.complexStepError = normwiseRelativeError(hv, output.map { $0.rawStorage.y / step },
-                                                           floor: Self.complexStepFloor * scale * maxNorm(v))
+            let reference = output.map { $0.rawStorage.y / step }
+            check.complexStepError = normwiseRelativeError(hv, reference, floor: Self.complexStepFloor * scale * maxNorm(v))
+            check.worstEntries = EntryError.worst(got: hv, expected: reference, floor: Self.complexStepFloor * scale * maxNorm(v),
+                                                  name: layout.name(ofFlatIndex:))
         }
         let finite = FiniteDifferences.directionalDerivativeWithStepSelection(of: gradientFunction, at: x, along: v)
         check.finiteDifferenceError = normwiseRelativeError(hv, finite.estimate,

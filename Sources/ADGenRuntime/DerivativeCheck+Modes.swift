@@ -12,6 +12,9 @@ extension DerivativeCheck {
                                                            floor: floor(Self.complexStepFloor, direction: [1]))
             let columnErrors = zip(tangents, reference).dropLast().map { maxNorm(zip($0, $1).map { $0 - $1 }) }
             check.worstInput = probeName(worstEntry(columnErrors, [Double](repeating: 0, count: columnErrors.count)))
+            check.worstEntries = EntryError.worst(got: tangents.flatMap { $0 }, expected: reference.flatMap { $0 },
+                                                  floor: floor(Self.complexStepFloor, direction: [1]),
+                                                  name: { self.columnEntryName($0, rows: alongV.tangent.count) })
         }
         check.finiteDifferenceError = normwiseRelativeError(alongV.tangent, d.finiteAlongV,
                                                             floor: floor(Self.finiteDifferenceFloor, direction: v))
@@ -30,9 +33,10 @@ extension DerivativeCheck {
         if let complexProbes = d.complexProbes {
             let projected = probes.map { dotProduct($0, adjoint) }
             let reference = complexProbes.map { dotProduct($0, u) }
-            check.complexStepError = normwiseRelativeError(projected, reference,
-                                                           floor: floor(Self.complexStepFloor, direction: [1], weights: u))
+            let csFloor = floor(Self.complexStepFloor, direction: [1], weights: u)
+            check.complexStepError = normwiseRelativeError(projected, reference, floor: csFloor)
             check.worstInput = probeName(worstEntry(projected, reference))
+            check.worstEntries = EntryError.worst(got: projected, expected: reference, floor: csFloor, name: probeName)
         }
         check.finiteDifferenceError = innerProductError(v, adjoint, d.finiteAlongV, u,
                                                         floor: floor(Self.finiteDifferenceFloor, direction: v, weights: u))
@@ -49,9 +53,10 @@ extension DerivativeCheck {
         if let complexProbes = d.complexProbes {
             let projected = probes.map { dotProduct($0, gradient) }
             let reference = complexProbes.map { $0.first ?? .nan }
-            check.complexStepError = normwiseRelativeError(projected, reference,
-                                                           floor: floor(Self.complexStepFloor, direction: [1]))
+            let csFloor = floor(Self.complexStepFloor, direction: [1])
+            check.complexStepError = normwiseRelativeError(projected, reference, floor: csFloor)
             check.worstInput = probeName(worstEntry(projected, reference))
+            check.worstEntries = EntryError.worst(got: projected, expected: reference, floor: csFloor, name: probeName)
         }
         check.finiteDifferenceError = innerProductError(gradient, v, d.finiteAlongV, [1],
                                                         floor: floor(Self.finiteDifferenceFloor, direction: v))
@@ -89,6 +94,8 @@ extension DerivativeCheck {
             let reference = output.map { $0.rawStorage.y / step }
             check.complexStepError = normwiseRelativeError(hv, reference, floor: hessianFloor(Self.complexStepFloor, v))
             check.worstInput = worstEntry(hv, reference).map(layout.name(ofFlatIndex:))
+            check.worstEntries = EntryError.worst(got: hv, expected: reference, floor: hessianFloor(Self.complexStepFloor, v),
+                                                  name: layout.name(ofFlatIndex:))
         }
         let finite = FiniteDifferences.directionalDerivativeWithStepSelection(of: gradientFunction, at: x, along: v)
         check.finiteDifferenceError = normwiseRelativeError(hv, finite.estimate,
@@ -101,6 +108,16 @@ extension DerivativeCheck {
     }
 
     // MARK: - Helpers
+
+    /// Entry `index` of probe columns stacked one after another, each `rows` long (then
+    /// the column along `v`): the probe (`w[3]`), and the result entry when the result
+    /// has several (`w[3] → result[1]`).
+    func columnEntryName(_ index: Int, rows: Int) -> String? {
+        guard rows > 0 else { return nil }
+        let column = index / rows
+        guard let probe = column < probes.count ? probeName(column) : "direction v" else { return nil }
+        return rows == 1 ? probe : "\(probe) → result[\(index % rows)]"
+    }
 
     /// ``DotProductTest``'s measure, ⟨jv, u⟩ against ⟨v, jtu⟩, with the complex-step floor.
     func dotProductError(jv: [Double], jtu: [Double]) -> Double {

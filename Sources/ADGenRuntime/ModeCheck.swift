@@ -10,18 +10,22 @@ public struct ModeCheck: Codable, Sendable, Equatable {
     public var valueError: Double?
     /// The input where the complex-step error is largest, e.g. `w[3]`.
     public var worstInput: String?
+    /// The entries of the complex-step comparison with the largest errors (at most
+    /// ``EntryError/reported``, largest first; none when every entry agrees exactly).
+    public var worstEntries: [EntryError]
     public var passed: Bool
     public var notes: [String]
 
     public init(mode: String, finiteDifferenceError: Double? = nil, complexStepError: Double? = nil,
                 dotProductError: Double? = nil, valueError: Double? = nil, worstInput: String? = nil,
-                passed: Bool = true, notes: [String] = []) {
+                worstEntries: [EntryError] = [], passed: Bool = true, notes: [String] = []) {
         self.mode = mode
         self.finiteDifferenceError = finiteDifferenceError
         self.complexStepError = complexStepError
         self.dotProductError = dotProductError
         self.valueError = valueError
         self.worstInput = worstInput
+        self.worstEntries = worstEntries
         self.passed = passed
         self.notes = notes
     }

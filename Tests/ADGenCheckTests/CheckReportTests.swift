@@ -65,6 +65,39 @@ final class CheckReportTests: XCTestCase {
         XCTAssertTrue(text.contains("1 function(s), 4 checks, 1 file(s): 1 FAILED (swiftc 1.5 s, run 0.2 s)"), text)
     }
 
+    /// The worst entries come from the point with the worst complex-step error, in JSON
+    /// always and in the text under a failing row.
+    func testWorstEntriesOfTheWorstPoint() throws {
+        func entries(_ got: Double) -> [EntryError] {
+            [EntryError(index: 1, name: "result[1]", got: got, expected: 2, error: abs(got - 2) / 2),
+             EntryError(index: 0, name: "result[0]", got: 1, expected: .nan, error: .nan)]
+        }
+        var first = CheckOutcome.ItemResult(item: item(0))
+        var bad = point("jvp", 0, cs: 0.25, passed: false, arguments: "x: 0.5")
+        bad.check.worstEntries = entries(2.5)
+        var better = point("jvp", 1, cs: 0.05, passed: false)
+        better.check.worstEntries = entries(2.1)
+        first.results = [point("primal", 0, cs: 0), better, bad]
+        var second = CheckOutcome.ItemResult(item: item(1))
+        second.results = [point("primal", 0, cs: 0), point("jvp", 0, cs: 1e-16)]
+        let report = CheckReport(try outcome([first, second]))
+        XCTAssertEqual(report.rows[1].worstEntries.first, entries(2.5).first, "NaN is not equal to itself, so the first only")
+        XCTAssertEqual(report.rows[1].worstEntries.count, 2)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [[String: Any]])
+        let worst = try XCTUnwrap(json[1]["worstEntries"] as? [[String: Any]])
+        XCTAssertEqual(worst.count, 2)
+        XCTAssertEqual(worst[0]["index"] as? Int, 1)
+        XCTAssertEqual(worst[0]["name"] as? String, "result[1]")
+        XCTAssertEqual(worst[0]["got"] as? Double, 2.5)
+        XCTAssertEqual(worst[0]["expected"] as? Double, 2)
+        XCTAssertEqual(worst[0]["error"] as? Double, 0.25)
+        XCTAssertEqual(worst[1]["expected"] as? String, "nan")
+        XCTAssertEqual((json[0]["worstEntries"] as? [Any])?.count, 0)
+        XCTAssertTrue(report.text().contains(
+            "  f jvp: worst entries: result[1] got 2.5, expected 2.0 (error 2.5e-01); result[0] got 1.0, expected nan (error nan)"),
+            report.text())
+    }
+
     func testCrashesAndInvalidPointsFailTheirRows() throws {
         var crashed = CheckOutcome.ItemResult(item: item(0))
         crashed.failure = "crashed: Illegal instruction in f(x:)"

@@ -169,6 +169,14 @@ final class FixtureCheckTests: XCTestCase {
             XCTAssertGreaterThan(error, CheckTolerances.standard.complexStep, mutation.label)
             let primal = run.report.rows.first { $0.file == path && $0.mode == "primal" }
             XCTAssertEqual(primal?.passed, true, "the primal of '\(mutation.label)' is untouched")
+            if let entry = mutation.worstEntry {
+                let worst = try XCTUnwrap(row.worstEntries.first, mutation.label)
+                XCTAssertEqual(worst.index, entry.index, "\(mutation.label): \(row.worstEntries)")
+                XCTAssertEqual(worst.name, entry.name, mutation.label)
+                XCTAssertEqual(worst.error, error, "the worst entry's error is the row's")
+                XCTAssertTrue(row.worstEntries.dropFirst().allSatisfy { $0.error < 1e-12 }, "\(row.worstEntries)")
+                XCTAssertTrue(run.report.text().contains("\(mutation.function) \(mutation.mode): worst entries: \(entry.name) got "))
+            }
         }
     }
 

@@ -22,6 +22,9 @@ struct Mutation {
     /// The mode whose row must fail.
     var mode: String
     var label: String
+    /// The entry the report must name first among its worst entries, when the edit
+    /// changes one entry only: its index among the active inputs and its name.
+    var worstEntry: (index: Int, name: String)? = nil
 
     /// `swift` with the edit applied inside `func generated(`; nil when it does not apply.
     func apply(to swift: String) -> String? {
@@ -66,5 +69,8 @@ struct Mutation {
                  mode: "vjp", label: "sign in a loop's reverse sweep ([Double] result)"),
         Mutation(fixture: "rnn_step", function: "rnnLoss", generated: "rnnLossVJP", edit: .flipLastAccumulation(prefix: "d"),
                  mode: "vjp", label: "sign in a taped reverse sweep with calls"),
+        Mutation(fixture: "special_functions", function: "logBeta", generated: "logBetaVJP",
+                 edit: .replaceFirst("adgenPolygamma(0, b)", "adgenPolygamma(1, b)"), mode: "gradient",
+                 label: "trigamma for digamma in one adjoint (only b's)", worstEntry: (1, "b")),
     ]
 }

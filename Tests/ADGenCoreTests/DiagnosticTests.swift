@@ -2735,6 +2735,28 @@ final class DiagnosticTests: XCTestCase {
         ])
     }
 
+    /// `polygamma` is the internal builtin of lgamma's derivatives, not a name programs can call.
+    func testInternalBuiltinIsNotCallable() {
+        assertDiagnostics("""
+            func f(x: Double) -> Double {
+                let y: Double = lgamma(x)
+                return y + polygamma(0, x) + erf(x, x)
+            }
+
+            """, [
+            """
+            t.adg:3:16: error: cannot find function 'polygamma' in scope
+                return y + polygamma(0, x) + erf(x, x)
+                           ^
+            """,
+            """
+            t.adg:3:34: error: 'erf' takes 1 argument, found 2
+                return y + polygamma(0, x) + erf(x, x)
+                                             ^
+            """,
+        ])
+    }
+
     func testCallArity() {
         assertDiagnostics("""
             func g(x: Double) -> Double { return x }

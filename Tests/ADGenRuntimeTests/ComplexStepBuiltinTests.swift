@@ -38,6 +38,15 @@ final class ComplexStepBuiltinTests: XCTestCase {
         Case(name: "abs", cs: csAbs, real: abs, derivative: { $0 < 0 ? -1 : 1 }, points: [-2.5, 0.5]),
         Case(name: "floor", cs: csFloor, real: floor, derivative: { _ in 0 }, points: [-2.5, 0.5, 3]),
         Case(name: "ceil", cs: csCeil, real: ceil, derivative: { _ in 0 }, points: [-2.5, 0.5, 3]),
+        Case(name: "erf", cs: csErf, real: erf, derivative: { 2 / Double.pi.squareRoot() * exp(-$0 * $0) },
+             points: [-2.5, 0.3, 1, 4]),
+        Case(name: "erfc", cs: csErfc, real: erfc, derivative: { -2 / Double.pi.squareRoot() * exp(-$0 * $0) },
+             points: [-2.5, 0.3, 1, 4]),
+        // ψ(x) from mpmath.digamma at 40 digits.
+        Case(name: "lgamma", cs: csLgamma, real: { (x: Double) -> Double in lgamma(x) },
+             derivative: { [-2.5: 1.1031566406452431872, 0.3: -3.5025242222001331249, 1: -0.57721566490153286061,
+                            4.5: 1.3888709263595289015][$0]! },
+             points: [-2.5, 0.3, 1, 4.5]),
     ]
 
     func testUnaryBuiltinsMatchAnalyticDerivatives() {
@@ -101,16 +110,23 @@ final class ComplexStepBuiltinTests: XCTestCase {
         XCTAssertEqual(im, .infinity)
     }
 
+    func testPolygammaIsFirstOrderInTheOrderAbove() {
+        for (n, x) in [(0, 0.7), (1, 3.2), (0, -2.4), (2, 11.5)] {
+            let (re, im) = csPolygamma(n, Complex(x, h)).rawStorage
+            XCTAssertEqual(re, polygamma(n, x))
+            XCTAssertEqual(im / h, polygamma(n + 1, x), accuracy: 1e-15 * abs(polygamma(n + 1, x)))
+        }
+    }
+
+    /// Every function of the table is tested here; that the table is `Builtin.allCases`
+    /// is ADGenCheckTests' `BuiltinTableTests.testNamingTableIsBuiltinAllCases`.
     func testNamingTableCoversEveryBuiltin() {
-        let dsl = "sin cos tan asin acos atan atan2 sinh cosh tanh exp exp2 log log2 log10 "
-            + "log1p expm1 sqrt cbrt pow hypot abs min max floor ceil"
-        XCTAssertEqual(ComplexStepNames.builtins.map(\.builtin), dsl.split(separator: " ").map(String.init))
         let table = Dictionary(uniqueKeysWithValues: ComplexStepNames.builtins.map { ($0.builtin, $0.function) })
         XCTAssertEqual(table["log1p"], "csLog1p")
         XCTAssertEqual(table["atan2"], "csAtan2")
         XCTAssertEqual(table["exp2"], "csExp2")
         let unaryTested = Set(cases.map { "cs" + $0.name.prefix(1).uppercased() + $0.name.dropFirst() })
-        let binary: Set = ["csAtan2", "csPow", "csHypot", "csMin", "csMax"]
+        let binary: Set = ["csAtan2", "csPow", "csHypot", "csMin", "csMax", "csPolygamma"]
         XCTAssertEqual(unaryTested.union(binary), Set(table.values))
         XCTAssertEqual(ComplexStepNames.comparisons.count, 6)
     }

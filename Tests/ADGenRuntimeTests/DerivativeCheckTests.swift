@@ -65,6 +65,8 @@ final class DerivativeCheckTests: XCTestCase {
         XCTAssertFalse(vjp.passed)
         XCTAssertGreaterThan(try XCTUnwrap(vjp.complexStepError), 1e-5)
         XCTAssertEqual(vjp.worstInput, "w[0]")
+        XCTAssertEqual(vjp.worstEntries.first?.index, 1, "x, then w[0]: \(vjp.worstEntries)")
+        XCTAssertEqual(vjp.worstEntries.first?.name, "w[0]")
         XCTAssertGreaterThan(try XCTUnwrap(vjp.dotProductError), 1e-10)
         XCTAssertTrue(results["jvp"]!.passed == false, "the JVP's dot-product test pairs it with the wrong VJP")
     }

@@ -27,6 +27,12 @@ double cp_logistic(double b, const double *w, const double *x, int n) {
     return log1p(exp(-z));
 }
 
+// check: cp_gauss_cdf(rand(-3...3))
+double cp_gauss_cdf(double x) { return 0.5 * (1 + erf(x / sqrt(2.0))); }
+
+// check: cp_log_beta(rand(0.5...3), rand(0.5...3))
+double cp_log_beta(double a, double b) { return lgamma(a) + lgamma(b) - lgamma(a + b) + erfc(a - b); }
+
 // check: cp_pi(rand)
 double cp_pi(double x) { return sin(M_PI * x) + M_PI_2; }
 

@@ -10,6 +10,7 @@ enum CSupport: String, CaseIterable, Comparable {
     case minInt = "adgen_min_int"
     case maxInt = "adgen_max_int"
     case absInt = "adgen_abs_int"
+    case polygamma = "adgen_polygamma"
 
     static func < (lhs: CSupport, rhs: CSupport) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -55,6 +56,8 @@ enum CSupport: String, CaseIterable, Comparable {
             return ["static int adgen_max_int(int x, int y) { return y >= x ? y : x; }"]
         case .absInt:
             return ["static int adgen_abs_int(int x) { return x < 0 ? -x : x; }"]
+        case .polygamma:
+            return Self.polygammaDefinition
         }
     }
 }

@@ -69,19 +69,25 @@ extension CTranslator {
 
     /// `abs`, `min`, `max` as Swift evaluates them; the rest under their `<math.h>` names.
     mutating func builtinName(_ builtin: Builtin, arguments: [IR.Expression]) -> String {
-        let isInt = arguments.first?.type == .int
+        let spelling = Self.spelling(of: builtin, onInts: arguments.first?.type == .int)
+        if let helper = spelling.helper { support.insert(helper) }
+        return spelling.name
+    }
+
+    /// The C function a builtin call becomes: a `<math.h>` function (`helper` nil) or a
+    /// static helper the file carries. For example: `abs` on `Double` is `fabs`, on `Int`
+    /// `adgen_abs_int`.
+    static func spelling(of builtin: Builtin, onInts: Bool) -> (name: String, helper: CSupport?) {
         let helper: CSupport?
         switch builtin {
-        case .abs: helper = isInt ? .absInt : nil
-        case .min: helper = isInt ? .minInt : .min
-        case .max: helper = isInt ? .maxInt : .max
+        case .abs: helper = onInts ? .absInt : nil
+        case .min: helper = onInts ? .minInt : .min
+        case .max: helper = onInts ? .maxInt : .max
+        case .polygamma: helper = .polygamma
         default: helper = nil
         }
-        if let helper {
-            support.insert(helper)
-            return helper.rawValue
-        }
-        return builtin == .abs ? "fabs" : builtin.rawValue
+        if let helper { return (helper.rawValue, helper) }
+        return (builtin == .abs ? "fabs" : builtin.rawValue, nil)
     }
 
     /// A C double literal with the value's digits: `2` → `2.0`, `1e-8` stays.

@@ -10,10 +10,27 @@ public enum Builtin: String, CaseIterable, Sendable {
     case sin, cos, tan, asin, acos, atan, atan2, sinh, cosh, tanh
     case exp, exp2, log, log2, log10, log1p, expm1, sqrt, cbrt, pow, hypot
     case abs, min, max, floor, ceil
+    case erf, erfc, lgamma
+    /// `polygamma(n, x)` = ψ⁽ⁿ⁾(x), an `Int` order `n` and a `Double` `x`: the derivatives
+    /// of `lgamma` (ψ is digamma). Internal: programs cannot call it (``init(callee:)``);
+    /// generated code calls a helper it carries (``swiftName``, `adgen_polygamma` in C).
+    case polygamma
+
+    /// The builtin a program calls by `name`; nil for other names and internal builtins.
+    public init?(callee name: String) {
+        guard let builtin = Builtin(rawValue: name), !builtin.isInternal else { return nil }
+        self = builtin
+    }
+
+    /// Written only by adgen's own rules, never by a program.
+    public var isInternal: Bool { self == .polygamma }
+
+    /// The function generated Swift calls: Foundation's, or the helper the file carries.
+    public var swiftName: String { self == .polygamma ? "adgenPolygamma" : rawValue }
 
     public var arity: Int {
         switch self {
-        case .atan2, .pow, .hypot, .min, .max: return 2
+        case .atan2, .pow, .hypot, .min, .max, .polygamma: return 2
         default: return 1
         }
     }
@@ -40,6 +57,7 @@ public enum Builtin: String, CaseIterable, Sendable {
 
 private let ln2 = lit(M_LN2)
 private let ln10 = lit(M_LN10)
+private let twoOverSqrtPi = lit(M_2_SQRTPI)
 
 /// The derivative-rule table (see ``Builtin``): one line per builtin.
 private let derivativeRules: [Builtin: Builtin.Rule] = [
@@ -75,7 +93,18 @@ private let derivativeRules: [Builtin: Builtin.Rule] = [
         .max: { x, _ in [.ternary(x[1] >= x[0], lit(0), lit(1)), .ternary(x[1] >= x[0], lit(1), lit(0))] },
         .floor: { _, _ in [nil] },
         .ceil: { _, _ in [nil] },
+        .erf: { x, _ in [twoOverSqrtPi * exp(-(x[0] * x[0]))] },
+        .erfc: { x, _ in [-(twoOverSqrtPi * exp(-(x[0] * x[0])))] },
+        .lgamma: { x, _ in [polygamma(.int(0), x[0])] },  // d/dx ln|Γ(x)| = ψ(x), also for x < 0
+        .polygamma: { x, _ in [nil, polygamma(order(plusOne: x[0]), x[1])] },
 ]
+
+/// `n + 1` for the order of ψ⁽ⁿ⁺¹⁾, folded when `n` is a literal (it always is in
+/// the rules above, which start at `0`).
+private func order(plusOne n: IR.Expression) -> IR.Expression {
+    if case .int(let value, _) = n.kind { return .int(value + 1) }
+    return IR.Expression.binary(.add, n, .int(1))
+}
 
 /// ∂xᵖ/∂x = p xᵖ⁻¹, and 0 for p = 0 (not 0 · x⁻¹, which is NaN at x = 0: the term
 /// `c[k] * pow(x, Double(k))` of a polynomial); for a literal exponent without a `pow`

@@ -151,4 +151,6 @@ func sinh(_ x: IR.Expression) -> IR.Expression { .call(.sinh, x) }
 func cosh(_ x: IR.Expression) -> IR.Expression { .call(.cosh, x) }
 func sqrt(_ x: IR.Expression) -> IR.Expression { .call(.sqrt, x) }
 func log(_ x: IR.Expression) -> IR.Expression { .call(.log, x) }
+func exp(_ x: IR.Expression) -> IR.Expression { .call(.exp, x) }
+func polygamma(_ n: IR.Expression, _ x: IR.Expression) -> IR.Expression { .call(.polygamma, n, x) }
 func pow(_ x: IR.Expression, _ y: IR.Expression) -> IR.Expression { .call(.pow, x, y) }

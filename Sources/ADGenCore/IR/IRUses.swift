@@ -127,6 +127,20 @@ enum IRWalk {
         }
     }
 
+    /// Whether any of `functions` calls `builtin` (generated files carry a helper for
+    /// some builtins only when it is called).
+    static func calls(_ builtin: Builtin, in functions: [IR.Function]) -> Bool {
+        functions.contains { function in
+            var found = false
+            forEachStatement(function.body) { statement in
+                found = found || statement.ownExpressions.contains { expression in
+                    expression.contains { if case .builtin(builtin, _) = $0.kind { return true } else { return false } }
+                }
+            }
+            return found
+        }
+    }
+
     /// Every variable read anywhere in `body`. A compound update `x += e` or
     /// `a[i] += e` does not count as a read of its own target.
     static func reads(in body: [IR.Statement]) -> Set<String> {

@@ -49,7 +49,7 @@ extension FunctionLowering {
         case .invalid: return .error
         case .name(let name):
             if let info = scopes.lookup(name) { return info.poisoned ? .error : .known(info.type) }
-            if signatures[name] != nil || Builtin(rawValue: name) != nil {
+            if signatures[name] != nil || Builtin(callee: name) != nil {
                 error("unsupported in adgen: functions as values; call '\(name)(...)'", at: expression.location)
             } else {
                 error("cannot find '\(name)' in scope", at: expression.location)
@@ -215,7 +215,7 @@ extension FunctionLowering {
             }
             return argument == .error ? .error : .known(.double)
         }
-        if let builtin = Builtin(rawValue: name) {
+        if let builtin = Builtin(callee: name) {
             guard arguments.count == builtin.arity else {
                 let extra = builtin == .min || builtin == .max ? "; adgen's \(name) takes exactly two values" : ""
                 error("'\(name)' takes \(builtin.arity) argument\(builtin.arity == 1 ? "" : "s"), found \(arguments.count)\(extra)",

@@ -77,7 +77,7 @@ extension FunctionLowering {
             if naturalType(argument) == .known(.double) { return lower(argument, as: .double) }
             return IR.Expression(.intToDouble(lowerExpression(argument, expecting: .int)), .double, at: location)
         }
-        if let builtin = Builtin(rawValue: name) {
+        if let builtin = Builtin(callee: name) {
             let argumentType: IRType = builtin.acceptsInt ? type : .double
             let lowered = arguments.map { lower($0.value, as: argumentType) }
             return IR.Expression(.builtin(builtin, lowered), type, at: location)

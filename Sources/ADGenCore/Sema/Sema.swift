@@ -70,7 +70,7 @@ public struct Sema {
                               at: function.location)
             return
         }
-        if Builtin(rawValue: function.name) != nil || ["Double", "Int", "Bool", "stride"].contains(function.name) {
+        if Builtin(callee: function.name) != nil || ["Double", "Int", "Bool", "stride"].contains(function.name) {
             diagnostics.error("function name '\(function.name)' is reserved for a builtin", at: function.location)
         }
         var parameters: [IR.Parameter] = []

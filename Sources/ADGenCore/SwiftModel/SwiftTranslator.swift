@@ -173,7 +173,7 @@ public enum SwiftTranslator {
             }
             return .ternary(wrappedCondition, wrappedThen, self.expression(elseValue))
         case let .builtin(builtin, arguments):
-            return .call(.raw(builtin.rawValue), arguments.map { (label: nil, value: self.expression($0)) })
+            return .call(.raw(builtin.swiftName), arguments.map { (label: nil, value: self.expression($0)) })
         case .call(let call):
             return callExpression(call)
         case .intToDouble(let value):
@@ -202,13 +202,15 @@ public enum SwiftTranslator {
     }
 
     /// Whether Swift can infer `Double` for this expression without an annotation:
-    /// an expression of literals alone would be inferred as `Int`.
+    /// an expression of literals alone would be inferred as `Int`, and `lgamma(x)`
+    /// alone is ambiguous (Glibc and Darwin also have `lgamma(_:) -> (Double, Int)`).
     static func hasTypeAnchor(_ expression: IR.Expression) -> Bool {
         switch expression.kind {
         case .double(_, let spelling):
             return spelling.contains(".") || spelling.contains("e") || spelling.contains("E") || spelling.isEmpty
         case .int, .bool: return false
-        case .variable, .pi, .element, .count, .builtin, .call, .intToDouble, .repeating, .newTape: return true
+        case .variable, .pi, .element, .count, .call, .intToDouble, .repeating, .newTape: return true
+        case .builtin(let builtin, _): return builtin != .lgamma
         case .unary(_, let operand): return hasTypeAnchor(operand)
         case let .binary(_, lhs, rhs): return hasTypeAnchor(lhs) || hasTypeAnchor(rhs)
         case let .ternary(_, thenValue, elseValue): return hasTypeAnchor(thenValue) || hasTypeAnchor(elseValue)
