@@ -15,9 +15,22 @@ struct GeneratorLocal {
     var high = 0
     /// Loops enclosing the declaration.
     var loopDepth: Int
+    /// For `Int` locals whose value Swift may know at compile time (a straight-line
+    /// constant such as `var k = 0; k += 1`): the loop depth where it became one, nil
+    /// once a loop opened since has updated it. Swift warns about a branch on such a
+    /// value ("will never be executed"), so conditions never test it.
+    var constantDepth: Int? = nil
     /// For parameters with a fixed-sign check range: +1 or -1.
     var sign: Int? = nil
     var read = false
+}
+
+extension GeneratorLocal {
+    /// Notes `+=`/`-=` by a constant at loop depth `depth`: inside a loop opened since the
+    /// value became a constant, it makes the value loop-carried (unknown to Swift).
+    mutating func steppedAt(_ depth: Int) {
+        if let constant = constantDepth, depth > constant { constantDepth = nil }
+    }
 }
 
 struct GeneratorScope {

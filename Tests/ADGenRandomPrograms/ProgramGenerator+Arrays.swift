@@ -69,22 +69,23 @@ extension ProgramGenerator {
             let value = start ? int(0) : binary("-", countExpr(), int(1))
             let low = start ? 0 : count - 1
             declare(GeneratorLocal(name: name, type: .int, writable: true, bound: 0, low: low, high: low,
-                                   loopDepth: trips.count))
+                                   loopDepth: trips.count, constantDepth: trips.count))
             return [.declaration(mutable: true, name: name, annotation: random.chance(0.2) ? .int : nil, value)]
         }
         let target = random.pick(writable)
         let times = Int(repetitions(target))
         let step = 1 + random.below(2)
+        let depth = trips.count
         if exact(target) && target.low >= step && random.chance(0.5) {
-            update(target.name) { $0.low -= step }
+            update(target.name) { $0.low -= step; $0.steppedAt(depth) }
             return [.assignment(.name(target.name), "-=", int(step))]
         }
         if random.chance(0.25) {
             let reset = exact(target)
-            update(target.name) { $0.low = 0; if reset { $0.high = 0 } }
+            update(target.name) { $0.low = 0; if reset { $0.high = 0 }; $0.constantDepth = depth }
             return [.assignment(.name(target.name), "=", int(0))]
         }
-        update(target.name) { $0.high += step * times }
+        update(target.name) { $0.high += step * times; $0.steppedAt(depth) }
         return [.assignment(.name(target.name), "+=", int(step))]
     }
 

@@ -61,7 +61,8 @@ extension ProgramGenerator {
         update(counter) { $0.writable = true; $0.low = 0; $0.high = tripCount }
         var result = before + [.whileLoop(condition, body)]
         if random.chance(0.4) {  // a counter reset after its loop (issue 16, class 4)
-            update(counter) { $0.high = 0 }
+            let depth = trips.count
+            update(counter) { $0.high = 0; $0.constantDepth = depth }
             result.append(.assignment(.name(counter), "=", int(0)))
         }
         return result
