@@ -23,6 +23,8 @@ struct GeneratorLocal {
     /// For parameters with a fixed-sign check range: +1 or -1.
     var sign: Int? = nil
     var read = false
+    /// An array being grown by `append` in the loop being generated: not visible yet.
+    var growing = false
 }
 
 extension GeneratorLocal {
@@ -56,7 +58,7 @@ extension ProgramGenerator {
         for scope in scopes.reversed() {
             for name in scope.order where !seen.contains(name) {
                 seen.insert(name)
-                if let local = scope.locals[name], filter(local) { result.append(local) }
+                if let local = scope.locals[name], !local.growing, filter(local) { result.append(local) }
             }
         }
         return result.sorted { $0.name < $1.name }

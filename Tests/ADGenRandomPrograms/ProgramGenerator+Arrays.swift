@@ -1,12 +1,16 @@
 /// Local arrays, copies, in-place element updates, `Int` state, and calls of helpers.
 extension ProgramGenerator {
     mutating func arrayDeclaration() -> [Stmt] {
+        if random.chance(0.1), let table = indexTable() { return table }
+        if random.chance(0.2) && trips.count < 3 && scopes.count < 5 && budget > 1 { return growingArray() }
         guard let name = freshName(Self.arrayNames) else { return arrayWrite() }
         let arrays = visible { $0.type == .doubleArray }
         var value: Expr
         var bound = 1.5
         if let call = arrayHelperCall(), random.chance(0.4) {
             (value, bound) = call
+        } else if random.chance(0.25) {
+            return literalDeclaration(name)
         } else if !arrays.isEmpty && random.chance(0.7) {
             let source = random.pick(arrays)  // var q = a: a copy
             markRead(source.name)
@@ -109,6 +113,9 @@ extension ProgramGenerator {
     mutating func arguments(of function: RandomProgram.Function, _ depth: Int) -> [RandomProgram.Argument] {
         function.parameters.map { parameter in
             let label = parameter.label == "_" ? nil : (parameter.label ?? parameter.name)
+            if parameter.type == .doubleArray && random.chance(0.25) {  // h0([x, 0.5, t], …)
+                return .init(label, .arrayLiteral(literalElements(count, limit: 1.5).0, .doubleArray))
+            }
             if parameter.type == .doubleArray {
                 let array = random.pick(visible { $0.type == .doubleArray && $0.bound <= 1.5 } .map(\.name)
                                         + visible { $0.type == .doubleArray }.prefix(1).map(\.name))

@@ -22,7 +22,7 @@ extension ProgramGenerator {
             (low, high, tripCount) = (1, 2, 2)
         }
         trips.append(tripCount)
-        loopKinds.append(true)
+        loopKinds.append(.forLoop)
         defer { loopKinds.removeLast() }
         let body = block(4) { generator in
             if let name {
@@ -54,7 +54,7 @@ extension ProgramGenerator {
             condition = .binary("&&", condition, guardValue, .bool)
         }
         trips.append(tripCount)
-        loopKinds.append(false)
+        loopKinds.append(.whileLoop)
         let body = block(4, prefix: { $0.protect(counter) }, suffix: [.assignment(.name(counter), "+=", int(1))])
         loopKinds.removeLast()
         trips.removeLast()
@@ -77,7 +77,7 @@ extension ProgramGenerator {
         declare(GeneratorLocal(name: "h", type: .double, writable: false, bound: 1, loopDepth: trips.count))
         markRead("h")
         trips.append(4)
-        loopKinds.append(false)
+        loopKinds.append(.whileLoop)
         let body = block(3, prefix: { $0.protect("h") }, suffix: [.assignment(.name("h"), "*=", lit(0.5))])
         loopKinds.removeLast()
         trips.removeLast()
