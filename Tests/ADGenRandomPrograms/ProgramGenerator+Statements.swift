@@ -57,14 +57,21 @@ extension ProgramGenerator {
         return body
     }
 
-    /// `acc += t` for each local of the innermost scope that was never read.
+    /// `acc += t` for each local of the innermost scope that was never read. In loops
+    /// opened since `acc`'s declaration a large `t` is added as `tanh(t)`: `t` may be
+    /// computed from `acc` (`let v = acc`, `acc * acc * acc`), and added back on every
+    /// trip it would compound past what finite differences resolve, or to infinity.
     mutating func consumeUnread() -> [Stmt] {
         let scope = scopes[scopes.count - 1]
+        let times = lookup("acc").map { repetitions($0.1) } ?? 1
         var result: [Stmt] = []
         for name in scope.order where name != "acc" {
-            guard let local = scope.locals[name], !local.read else { continue }
+            guard var local = scope.locals[name], !local.read else { continue }
             let value: Expr
             switch local.type {
+            case .double where times > 1 && local.bound * times > 4:
+                value = builtin("tanh", .name(name, .double))
+                local.bound = 1
             case .double: value = .name(name, .double)
             case .int: value = .toDouble(.name(name, .int))
             case .doubleArray: value = .index(name, int(0), .double)
