@@ -986,8 +986,10 @@ func mixedExitsVJP(x: [Double], t: Double, seed: [Double]) -> (value: [Double], 
     var value: [Double] = [Double](repeating: 0.0, count: 0)
     var out: [Double] = [Double](repeating: 0.0, count: 0)
     var subject: Int = 0
+    var t1: Double = 0.0
     var out_2: [Double] = [Double](repeating: 0.0, count: 0)
     var subject_2: Int = 0
+    var t2: Double = 0.0
     let tapeBool = ADGenTape<Bool>()
     let tapeDouble = ADGenTape<Double>()
     let tapeInt = ADGenTape<Int>()
@@ -1047,7 +1049,8 @@ func mixedExitsVJP(x: [Double], t: Double, seed: [Double]) -> (value: [Double], 
                 if subject == 0 {
                     out.append(v * t)
                 } else if !(v > 0.9) {
-                    out.append(sin(v))
+                    t1 = sin(v)
+                    out.append(t1)
                 }
             }
             value = out
@@ -1061,11 +1064,14 @@ func mixedExitsVJP(x: [Double], t: Double, seed: [Double]) -> (value: [Double], 
             if subject_2 == 0 {
                 out_2.append(v_2 * t)
             } else if !(v_2 > 0.9) {
-                out_2.append(sin(v_2))
+                t2 = sin(v_2)
+                out_2.append(t2)
             }
         }
         value = out_2
     }
+    var dt1 = 0.0
+    var dt2 = 0.0
     var dv = 0.0
     var dv_2 = 0.0
     var dy = [Double](repeating: 0.0, count: y.count)
@@ -1085,16 +1091,18 @@ func mixedExitsVJP(x: [Double], t: Double, seed: [Double]) -> (value: [Double], 
             for vIndex in (0..<y.count).reversed() {
                 let v = y[vIndex]
                 if subject == 0 {
-                    let t2 = dout[dout.count - 1]
+                    let t4 = dout[dout.count - 1]
                     dout.removeLast()
                     out.removeLast()
-                    dv += t2 * t
-                    dt += v * t2
+                    dv += t4 * t
+                    dt += v * t4
                 } else if !(v > 0.9) {
-                    let t3 = dout[dout.count - 1]
+                    let t5 = dout[dout.count - 1]
                     dout.removeLast()
                     out.removeLast()
-                    dv += t3 * cos(v)
+                    dt1 += t5
+                    dv += dt1 * cos(v)
+                    dt1 = 0.0
                 }
                 subject = tapeInt.pop()
                 dy[vIndex] += dv
@@ -1115,10 +1123,10 @@ func mixedExitsVJP(x: [Double], t: Double, seed: [Double]) -> (value: [Double], 
                             }
                         }
                         y[i] = tapeDouble.pop()
-                        let t1 = dy[i]
+                        let t3 = dy[i]
                         dy[i] = 0.0
-                        dy[i] += t1 * 0.9
-                        dt += t1
+                        dy[i] += t3 * 0.9
+                        dt += t3
                     }
                     branch1 = tapeBool.pop()
                 }
@@ -1135,16 +1143,18 @@ func mixedExitsVJP(x: [Double], t: Double, seed: [Double]) -> (value: [Double], 
         for vIndex in (0..<y.count).reversed() {
             let v_2 = y[vIndex]
             if subject_2 == 0 {
-                let t4 = dout_2[dout_2.count - 1]
+                let t6 = dout_2[dout_2.count - 1]
                 dout_2.removeLast()
                 out_2.removeLast()
-                dv_2 += t4 * t
-                dt += v_2 * t4
+                dv_2 += t6 * t
+                dt += v_2 * t6
             } else if !(v_2 > 0.9) {
-                let t5 = dout_2[dout_2.count - 1]
+                let t7 = dout_2[dout_2.count - 1]
                 dout_2.removeLast()
                 out_2.removeLast()
-                dv_2 += t5 * cos(v_2)
+                dt2 += t7
+                dv_2 += dt2 * cos(v_2)
+                dt2 = 0.0
             }
             subject_2 = tapeInt.pop()
             dy[vIndex] += dv_2

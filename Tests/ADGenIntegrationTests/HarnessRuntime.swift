@@ -148,7 +148,10 @@ func differenceStep(_ x: Inputs, _ d: Inputs) -> Double {
 }
 
 /// 4th-order central difference of f at x along d:
-/// (−f(x+2hd) + 8f(x+hd) − 8f(x−hd) + f(x−2hd)) / 12h.
+/// (−f(x+2hd) + 8f(x+hd) − 8f(x−hd) + f(x−2hd)) / 12h. An entry no larger than the
+/// rounding error of its four values (18·ε·max|f|/12h, doubled) is 0: it cannot be told
+/// from 0, and a derivative that is exactly 0 would otherwise fail against the noise
+/// (5e-12 at |f| = 5, above the 1e-6 relative tolerance's absolute floor of 1e-12).
 func centralDifference(_ f: PrimalFunction, _ x: Inputs, _ d: Inputs) -> [Double] {
     let h = differenceStep(x, d)
     let p2 = f(displaced(x, d, 2 * h))
@@ -158,7 +161,9 @@ func centralDifference(_ f: PrimalFunction, _ x: Inputs, _ d: Inputs) -> [Double
     guard p2.count == p1.count, m1.count == p1.count, m2.count == p1.count else { return [.nan] }
     var result: [Double] = []
     for i in 0..<p1.count {
-        result.append((-p2[i] + 8 * p1[i] - 8 * m1[i] + m2[i]) / (12 * h))
+        let difference = (-p2[i] + 8 * p1[i] - 8 * m1[i] + m2[i]) / (12 * h)
+        let largest = max(abs(p2[i]), abs(p1[i]), abs(m1[i]), abs(m2[i]))
+        result.append(abs(difference) <= 3 * Double.ulpOfOne * largest / h ? 0 : difference)
     }
     return result
 }

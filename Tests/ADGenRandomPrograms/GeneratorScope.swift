@@ -15,9 +15,24 @@ struct GeneratorLocal {
     var high = 0
     /// Loops enclosing the declaration.
     var loopDepth: Int
+    /// For `Int` locals whose value Swift may know at compile time (a straight-line
+    /// constant such as `var k = 0; k += 1`): the loop depth where it became one, nil
+    /// once a loop opened since has updated it. Swift warns about a branch on such a
+    /// value ("will never be executed"), so conditions never test it.
+    var constantDepth: Int? = nil
     /// For parameters with a fixed-sign check range: +1 or -1.
     var sign: Int? = nil
     var read = false
+    /// An array being grown by `append` in the loop being generated: not visible yet.
+    var growing = false
+}
+
+extension GeneratorLocal {
+    /// Notes `+=`/`-=` by a constant at loop depth `depth`: inside a loop opened since the
+    /// value became a constant, it makes the value loop-carried (unknown to Swift).
+    mutating func steppedAt(_ depth: Int) {
+        if let constant = constantDepth, depth > constant { constantDepth = nil }
+    }
 }
 
 struct GeneratorScope {
@@ -43,7 +58,7 @@ extension ProgramGenerator {
         for scope in scopes.reversed() {
             for name in scope.order where !seen.contains(name) {
                 seen.insert(name)
-                if let local = scope.locals[name], filter(local) { result.append(local) }
+                if let local = scope.locals[name], !local.growing, filter(local) { result.append(local) }
             }
         }
         return result.sorted { $0.name < $1.name }

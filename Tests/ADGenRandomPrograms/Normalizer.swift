@@ -95,6 +95,12 @@ public enum Normalizer {
                 case .returnValue(let value):
                     read(value)
                     result.append(statement)
+                case .append(let array, let value):
+                    let id = resolve(array)
+                    if unread(id) { continue }
+                    read(value)
+                    if let id { writes[id, default: 0] += 1 }
+                    result.append(statement)
                 case .breakLoop, .continueLoop:
                     result.append(statement)
                 }

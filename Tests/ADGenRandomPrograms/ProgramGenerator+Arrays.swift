@@ -1,12 +1,16 @@
 /// Local arrays, copies, in-place element updates, `Int` state, and calls of helpers.
 extension ProgramGenerator {
     mutating func arrayDeclaration() -> [Stmt] {
+        if random.chance(0.1), let table = indexTable() { return table }
+        if random.chance(0.2) && trips.count < 3 && scopes.count < 5 && budget > 1 { return growingArray() }
         guard let name = freshName(Self.arrayNames) else { return arrayWrite() }
         let arrays = visible { $0.type == .doubleArray }
         var value: Expr
         var bound = 1.5
         if let call = arrayHelperCall(), random.chance(0.4) {
             (value, bound) = call
+        } else if random.chance(0.25) {
+            return literalDeclaration(name)
         } else if !arrays.isEmpty && random.chance(0.7) {
             let source = random.pick(arrays)  // var q = a: a copy
             markRead(source.name)
@@ -69,22 +73,23 @@ extension ProgramGenerator {
             let value = start ? int(0) : binary("-", countExpr(), int(1))
             let low = start ? 0 : count - 1
             declare(GeneratorLocal(name: name, type: .int, writable: true, bound: 0, low: low, high: low,
-                                   loopDepth: trips.count))
+                                   loopDepth: trips.count, constantDepth: trips.count))
             return [.declaration(mutable: true, name: name, annotation: random.chance(0.2) ? .int : nil, value)]
         }
         let target = random.pick(writable)
         let times = Int(repetitions(target))
         let step = 1 + random.below(2)
+        let depth = trips.count
         if exact(target) && target.low >= step && random.chance(0.5) {
-            update(target.name) { $0.low -= step }
+            update(target.name) { $0.low -= step; $0.steppedAt(depth) }
             return [.assignment(.name(target.name), "-=", int(step))]
         }
         if random.chance(0.25) {
             let reset = exact(target)
-            update(target.name) { $0.low = 0; if reset { $0.high = 0 } }
+            update(target.name) { $0.low = 0; if reset { $0.high = 0 }; $0.constantDepth = depth }
             return [.assignment(.name(target.name), "=", int(0))]
         }
-        update(target.name) { $0.high += step * times }
+        update(target.name) { $0.high += step * times; $0.steppedAt(depth) }
         return [.assignment(.name(target.name), "+=", int(step))]
     }
 
@@ -108,6 +113,9 @@ extension ProgramGenerator {
     mutating func arguments(of function: RandomProgram.Function, _ depth: Int) -> [RandomProgram.Argument] {
         function.parameters.map { parameter in
             let label = parameter.label == "_" ? nil : (parameter.label ?? parameter.name)
+            if parameter.type == .doubleArray && random.chance(0.25) {  // h0([x, 0.5, t], …)
+                return .init(label, .arrayLiteral(literalElements(count, limit: 1.5).0, .doubleArray))
+            }
             if parameter.type == .doubleArray {
                 let array = random.pick(visible { $0.type == .doubleArray && $0.bound <= 1.5 } .map(\.name)
                                         + visible { $0.type == .doubleArray }.prefix(1).map(\.name))

@@ -22,7 +22,7 @@ extension ProgramGenerator {
             (low, high, tripCount) = (1, 2, 2)
         }
         trips.append(tripCount)
-        loopKinds.append(true)
+        loopKinds.append(.forLoop)
         defer { loopKinds.removeLast() }
         let body = block(4) { generator in
             if let name {
@@ -54,14 +54,15 @@ extension ProgramGenerator {
             condition = .binary("&&", condition, guardValue, .bool)
         }
         trips.append(tripCount)
-        loopKinds.append(false)
+        loopKinds.append(.whileLoop)
         let body = block(4, prefix: { $0.protect(counter) }, suffix: [.assignment(.name(counter), "+=", int(1))])
         loopKinds.removeLast()
         trips.removeLast()
         update(counter) { $0.writable = true; $0.low = 0; $0.high = tripCount }
         var result = before + [.whileLoop(condition, body)]
         if random.chance(0.4) {  // a counter reset after its loop (issue 16, class 4)
-            update(counter) { $0.high = 0 }
+            let depth = trips.count
+            update(counter) { $0.high = 0; $0.constantDepth = depth }
             result.append(.assignment(.name(counter), "=", int(0)))
         }
         return result
@@ -76,7 +77,7 @@ extension ProgramGenerator {
         declare(GeneratorLocal(name: "h", type: .double, writable: false, bound: 1, loopDepth: trips.count))
         markRead("h")
         trips.append(4)
-        loopKinds.append(false)
+        loopKinds.append(.whileLoop)
         let body = block(3, prefix: { $0.protect("h") }, suffix: [.assignment(.name("h"), "*=", lit(0.5))])
         loopKinds.removeLast()
         trips.removeLast()

@@ -65,7 +65,7 @@ extension ProgramGenerator {
     mutating func condition(_ depth: Int) -> Expr? {
         switch random.below(depth > 0 ? 5 : 4) {
         case 0, 1:
-            guard let (value, magnitude) = nonNegativeInt() else { return nil }
+            guard let (value, magnitude) = nonNegativeInt(unknown: true) else { return nil }
             if random.chance(0.4) {
                 return .binary("==", binary("%", value, int(2)), int(random.below(2)), .bool)
             }

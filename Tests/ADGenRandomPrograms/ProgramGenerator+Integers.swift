@@ -18,9 +18,10 @@ extension ProgramGenerator {
         return choice
     }
 
-    /// An `Int` expression ≥ 0 and an upper bound on it.
-    mutating func nonNegativeInt() -> (Expr, Int)? {
-        let ints = visible { $0.type == .int && $0.low >= 0 }
+    /// An `Int` expression ≥ 0 and an upper bound on it. `unknown`: of values Swift cannot
+    /// know at compile time only (for conditions; see `GeneratorLocal.constantDepth`).
+    mutating func nonNegativeInt(unknown: Bool = false) -> (Expr, Int)? {
+        let ints = visible { $0.type == .int && $0.low >= 0 && !(unknown && $0.constantDepth != nil) }
         guard !ints.isEmpty else { return nil }
         let local = random.pick(ints)
         markRead(local.name)

@@ -24,7 +24,7 @@ extension ProgramGenerator {
         case 10, 11: return forLoop()
         case 12: return whileLoop()
         case 13: return flagAndIf()
-        case 14 where !loopKinds.isEmpty && random.chance(0.5): return loopExit()
+        case 14 where ![nil, .growing].contains(loopKinds.last) && random.chance(0.5): return loopExit()
         default: return ifElse()
         }
     }
@@ -38,30 +38,40 @@ extension ProgramGenerator {
         let tested = random.pick(doubles).name
         markRead(tested)
         let condition = Expr.binary(random.pick([">", "<"]), .name(tested, .double), lit(random.pick([0.25, -0.25, 0.5])), .bool)
-        let jump: Stmt = loopKinds.last == true && random.chance(0.5) ? .continueLoop : .breakLoop
+        let jump: Stmt = loopKinds.last == .forLoop && random.chance(0.5) ? .continueLoop : .breakLoop
         return [.ifElse(condition, [jump], nil)]
     }
 
     /// Statements of a new block, plus updates that read the locals nobody read.
-    mutating func block(_ limit: Int, prefix: (inout Self) -> Void = { _ in }, suffix: [Stmt] = []) -> [Stmt] {
+    /// `last` adds statements after the random ones, in the block's scope.
+    mutating func block(_ limit: Int, prefix: (inout Self) -> Void = { _ in }, suffix: [Stmt] = [],
+                        last: (inout Self) -> [Stmt] = { _ in [] }) -> [Stmt] {
         scopes.append(GeneratorScope())
         prefix(&self)
         var body: [Stmt] = []
         for _ in 0..<(1 + random.below(limit)) where budget > 0 { body += statement() }
+        body += last(&self)
         if body.isEmpty { body += updateDouble() }
         body += consumeUnread() + suffix
         scopes.removeLast()
         return body
     }
 
-    /// `acc += t` for each local of the innermost scope that was never read.
+    /// `acc += t` for each local of the innermost scope that was never read. In loops
+    /// opened since `acc`'s declaration a large `t` is added as `tanh(t)`: `t` may be
+    /// computed from `acc` (`let v = acc`, `acc * acc * acc`), and added back on every
+    /// trip it would compound past what finite differences resolve, or to infinity.
     mutating func consumeUnread() -> [Stmt] {
         let scope = scopes[scopes.count - 1]
+        let times = lookup("acc").map { repetitions($0.1) } ?? 1
         var result: [Stmt] = []
         for name in scope.order where name != "acc" {
-            guard let local = scope.locals[name], !local.read else { continue }
+            guard var local = scope.locals[name], !local.read else { continue }
             let value: Expr
             switch local.type {
+            case .double where times > 1 && local.bound * times > 4:
+                value = builtin("tanh", .name(name, .double))
+                local.bound = 1
             case .double: value = .name(name, .double)
             case .int: value = .toDouble(.name(name, .int))
             case .doubleArray: value = .index(name, int(0), .double)

@@ -9,6 +9,14 @@ import ADGenRuntime
 /// For example: `ProgramGenerator.program(seed: 7).render()` is a file with one to
 /// four functions, helpers first.
 public struct ProgramGenerator {
+    enum LoopKind {
+        case forLoop
+        /// Counts up at the end of its body, so `continue` there would never end it.
+        case whileLoop
+        /// Appends to an array once per trip: no `break` or `continue` may skip that.
+        case growing
+    }
+
     struct Helper {
         var function: RandomProgram.Function
         var bound: Double
@@ -20,9 +28,8 @@ public struct ProgramGenerator {
     var scopes: [GeneratorScope] = []
     /// Trip counts of the loops enclosing the statement being generated.
     var trips: [Int] = []
-    /// For each enclosing loop, innermost last: whether it is a `for` (a `while`
-    /// counts up at the end of its body, so `continue` there would never end it).
-    var loopKinds: [Bool] = []
+    /// The enclosing loops, innermost last.
+    var loopKinds: [LoopKind] = []
     var budget = 0
     var helpers: [Helper] = []
     var reservedNames: Set<String> = []

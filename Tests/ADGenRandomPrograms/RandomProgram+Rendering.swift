@@ -63,6 +63,8 @@ extension RandomProgram.Stmt {
             lines.append(indent + "}")
         case .returnValue(let value):
             lines.append("\(indent)return \(value.rendered)")
+        case .append(let array, let value):
+            lines.append("\(indent)\(array).append(\(value.rendered))")
         case .breakLoop:
             lines.append(indent + "break")
         case .continueLoop:
@@ -108,6 +110,7 @@ extension RandomProgram.Expr {
             return "\(condition.operand) ? \(value.operand) : \(other.operand)"
         case .toDouble(let operand): return "Double(\(operand.rendered))"
         case .repeating(let value, let count): return "[Double](repeating: \(value.rendered), count: \(count.rendered))"
+        case .arrayLiteral(let elements, _): return "[" + elements.map(\.rendered).joined(separator: ", ") + "]"
         }
     }
 

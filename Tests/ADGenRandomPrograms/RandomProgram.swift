@@ -28,6 +28,8 @@ public struct RandomProgram: Equatable, Sendable {
         case toDouble(Expr)
         /// `[Double](repeating: e, count: n)`.
         case repeating(Expr, Expr)
+        /// `[0.5, x, 2.0]` (`[Double]`), `[2, 0, 1]` (`[Int]`), `[]` (declared `[Double]`).
+        case arrayLiteral([Expr], ValueType)
     }
 
     public struct Argument: Equatable, Sendable {
@@ -66,6 +68,8 @@ public struct RandomProgram: Equatable, Sendable {
         case whileLoop(Expr, [Stmt])
         case ifElse(Expr, [Stmt], [Stmt]?)
         case returnValue(Expr)
+        /// `q.append(e)` on a local `[Double]`.
+        case append(String, Expr)
         /// `break` / `continue` of the innermost loop (the generator puts them in an `if`).
         case breakLoop
         case continueLoop
@@ -94,7 +98,7 @@ extension RandomProgram.Expr {
     var type: RandomProgram.ValueType {
         switch self {
         case .literal(_, let type), .name(_, let type), .binary(_, _, _, let type), .call(_, _, let type),
-             .index(_, _, let type):
+             .index(_, _, let type), .arrayLiteral(_, let type):
             return type
         case .unary(_, let operand): return operand.type
         case .count: return .int
@@ -114,6 +118,7 @@ extension RandomProgram.Expr {
         case .index(_, let index, _): return [index]
         case .ternary(let condition, let value, let other): return [condition, value, other]
         case .repeating(let value, let count): return [value, count]
+        case .arrayLiteral(let elements, _): return elements
         }
     }
 
@@ -129,6 +134,7 @@ extension RandomProgram.Expr {
         case .index(let array, _, let type): return .index(array, new[0], type)
         case .ternary: return .ternary(new[0], new[1], new[2])
         case .repeating: return .repeating(new[0], new[1])
+        case .arrayLiteral(_, let type): return .arrayLiteral(new, type)
         }
     }
 

@@ -54,6 +54,8 @@ public enum Reduction {
             return result
         case .returnValue(let value):
             return exprVariants(value).map { [.returnValue($0)] }
+        case .append(let array, let value):
+            return exprVariants(value).map { [.append(array, $0)] }
         case .forLoop(let variable, let range, let body):
             // A body holding `break` or `continue` cannot stand outside its loop.
             return (body.contains(where: \.jumps) ? [] : [body]) + blockVariants(body).map { [.forLoop(variable, range, $0)] }
@@ -113,7 +115,7 @@ extension RandomProgram.Stmt {
     var size: Int {
         switch self {
         case .breakLoop, .continueLoop: return 1
-        case .declaration(_, _, _, let value), .returnValue(let value): return 1 + value.size
+        case .declaration(_, _, _, let value), .returnValue(let value), .append(_, let value): return 1 + value.size
         case .assignment(let target, _, let value):
             if case .element(_, let index) = target { return 1 + value.size + index.size }
             return 1 + value.size

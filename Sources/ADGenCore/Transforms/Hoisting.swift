@@ -35,6 +35,8 @@ struct Hoisting {
                 statement.kind = .assign(name: name, op: op, value: op == nil ? rightHandSide(value) : hoist(value))
             case let .store(array, index, op, value):
                 statement.kind = .store(array: array, index: index, op: op, value: hoist(value))
+            case let .append(array, value):
+                statement.kind = .append(array: array, value: hoist(value))
             case .returnValues(let values):
                 statement.kind = .returnValues(values.map { hoist($0) })
             default:

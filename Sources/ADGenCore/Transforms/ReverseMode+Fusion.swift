@@ -70,8 +70,8 @@ extension ReverseMode {
 
     /// The function body split for fusion — `(before, loops, after)` — when it ends
     /// with a group of accumulator loops followed by straight-line code whose reverse
-    /// reads nothing the loops or that code write, and no loop of the group reads what
-    /// an earlier one writes. The group shrinks from the front until that holds.
+    /// reads nothing the loops or that code write and that declares no active array,
+    /// and no loop of the group reads what an earlier one writes. The group shrinks from the front until that holds.
     func fusionSplit(_ body: [IR.Statement]) -> (before: [IR.Statement], loops: [(IR.ForLoop, Set<String>)],
                                                  after: [IR.Statement])? {
         guard let last = body.lastIndex(where: { if case .forLoop = $0.kind { return true }; return false }) else {
@@ -79,6 +79,9 @@ extension ReverseMode {
         }
         let after = Array(body[(last + 1)...])
         for statement in after {
+            // The reverse of `after` runs before its forward, and the adjoint of an array
+            // it declares is declared before both, as long as an array that does not exist yet.
+            if case let .declare(name, type, _, _, _) = statement.kind, type.isArray, isActive(name) { return nil }
             switch statement.kind {
             case .declare(_, _, _, let value, _), .assign(_, _, let value):
                 if case .call = value.kind { return nil }
