@@ -1,6 +1,6 @@
 import Foundation
 
-/// One random program's failure, classified (FUZZ_FINDINGS.md uses these classes).
+/// One random program's failure, classified (Docs/FuzzFindings.md uses these classes).
 struct FuzzFinding: Equatable {
     enum Kind: String, CaseIterable {
         /// adgen reported a diagnostic: the generator wrote something outside the language.
