@@ -69,7 +69,8 @@ extension VectorForwardMode {
             let left = vec(lhs)
             return IR.Expression(.binary(op, left, vec(rhs)), expression.type)
         case let .ternary(condition, thenValue, elseValue):
-            let test = hoist(condition)
+            // A test of a tangent (`dp == 0.0 ? 0.0 : …`, pow's exponent term) is one per lane.
+            let test = readsTangent(condition) ? vec(condition) : hoist(condition)
             let left = vec(thenValue)
             return IR.Expression(.ternary(condition: test, then: left, else: vec(elseValue)), expression.type)
         default:
