@@ -4,7 +4,7 @@
 extension ProgramGenerator {
     static let builtinNames = ["sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh",
                                "exp", "exp2", "log", "log2", "log10", "log1p", "expm1", "sqrt", "cbrt", "pow",
-                               "hypot", "erf", "erfc", "lgamma"]
+                               "hypot"]
 
     mutating func builtinCall(_ depth: Int) -> Bounded {
         let name = random.pick(Self.builtinNames)
@@ -29,13 +29,6 @@ extension ProgramGenerator {
             let base = binary("+", lit(1.5), squashed)
             let exponent = random.chance(0.4) ? lit(2.0) : small(depth).expr
             return Bounded(expr: builtin(name, base, exponent), bound: 200)
-        case "erf": return Bounded(expr: builtin(name, a.expr), bound: 1)
-        case "erfc": return Bounded(expr: builtin(name, a.expr), bound: 2)
-        case "lgamma":
-            // Away from the poles at 0, −1, …; a product, since Swift cannot type a bare
-            // `let v = lgamma(x)` (Glibc's overloads), which adgen rejects too.
-            let argument = random.chance(0.5) ? positive : binary("+", lit(1.5), squashed)
-            return Bounded(expr: binary("*", lit(0.5), builtin(name, argument)), bound: 7)
         case "atan2":
             let b = small(depth)
             return Bounded(expr: builtin(name, a.expr, binary("+", lit(2.0), builtin("tanh", b.expr))), bound: 1.6)
