@@ -181,6 +181,11 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(budgetedReport.stdout.contains("at n = 1000: at most 512 snapshots of 8 bytes, 4096 bytes (4.0 KB), "
                                                      + "plus one step's tape of 16 bytes; 488 steps recomputed (0.49·T)"),
                       budgetedReport.stdout)
+        // Sizes far past any run: answered at once, without evaluating the schedule or overflowing.
+        let huge = try adgen(["generate", "model.adg", "--tape-report", "--tape-budget", "16", "--tape-sizes", "n=9223372036854775807"])
+        XCTAssertEqual(huge.status, 0, huge.stderr)
+        XCTAssertTrue(huge.stdout.contains("the schedule of more than 2^22 steps is not evaluated"), huge.stdout)
+        XCTAssertTrue(huge.stdout.contains("more than Int.max bytes taped"), huge.stdout)
         let unsized = try adgen(["generate", "model.adg", "--tape-report", "--tape-sizes", "m=3"])
         XCTAssertTrue(unsized.stdout.contains("sizes: give n=… to --tape-sizes"), unsized.stdout)
         for (arguments, message) in [

@@ -72,6 +72,10 @@ struct TapeReport {
             return at + "at most \(checkpoint.budget / max(snapshot, 8)) snapshots of \(snapshot) bytes; "
                 + "the recomputation depends on the trip count, known at run time"
         }
+        guard trips <= maxScheduledSteps else {
+            return at + "at most \(checkpoint.budget / max(snapshot, 8)) snapshots of \(snapshot) bytes; "
+                + "the schedule of more than 2^22 steps is not evaluated"
+        }
         guard let plan = sizes.checkpointPlan(trips, snapshot, checkpoint.budget) else {
             return at + "the budget of \(checkpoint.budget) bytes cannot hold two snapshots of \(snapshot) bytes "
                 + "(the generated code stops there)"
@@ -82,7 +86,12 @@ struct TapeReport {
             + "(\(formatted(factor))·T): each step runs forward \(formatted(1 + factor)) times before it is recorded"
     }
 
-    /// The bytes of `terms` at the given sizes; nil when a factor is a run-time trip count.
+    /// Evaluating a schedule takes time in its repetitions, up to one per step with two
+    /// frames: the report evaluates loops of at most 2^22 steps (under a second).
+    static let maxScheduledSteps = 1 << 22
+
+    /// The bytes of `terms` at the given sizes (`Int.max` where that overflows); nil when a
+    /// factor is a run-time trip count.
     static func bytes(_ terms: [Term], _ sizes: TapeSizes, _ names: inout Set<String>) -> Int? {
         var total = 0
         var known = true
@@ -93,11 +102,15 @@ struct TapeReport {
                     known = false
                     continue
                 }
-                product *= sizes.evaluate(factor, names: &names) ?? 0
+                product = saturated(product.multipliedReportingOverflow(by: sizes.evaluate(factor, names: &names) ?? 0))
             }
-            total += product
+            total = saturated(total.addingReportingOverflow(product))
         }
         return known ? total : nil
+    }
+
+    static func saturated(_ result: (partialValue: Int, overflow: Bool)) -> Int {
+        result.overflow ? .max : result.partialValue
     }
 
     static func formatted(_ value: Double) -> String {
