@@ -127,6 +127,20 @@ enum IRWalk {
         }
     }
 
+    /// Every name declared in `body`, at any depth: `let`/`var`, loop indices, destructured names.
+    static func declarations(in body: [IR.Statement]) -> Set<String> {
+        var declared = Set<String>()
+        forEachStatement(body) { statement in
+            switch statement.kind {
+            case .declare(let name, _, _, _, _): declared.insert(name)
+            case .forLoop(let loop): if let index = loop.index { declared.insert(index) }
+            case .destructure(let names, _, _): declared.formUnion(names.compactMap { $0 })
+            default: break
+            }
+        }
+        return declared
+    }
+
     /// Whether any of `functions` calls `builtin` (generated files carry a helper for
     /// some builtins only when it is called).
     static func calls(_ builtin: Builtin, in functions: [IR.Function]) -> Bool {

@@ -142,26 +142,11 @@ extension ReverseMode {
     /// recomputes (`let u = t1 * a[j]` in both) is declared twice; those of the reverse are
     /// renamed, keeping every operation the taped loop's.
     mutating func separated(_ reverse: [IR.Statement], from forward: [IR.Statement]) -> [IR.Statement] {
-        let clashes = Self.declaredNames(reverse).intersection(Self.declaredNames(forward))
+        let clashes = IRWalk.declarations(in: reverse).intersection(IRWalk.declarations(in: forward))
         guard !clashes.isEmpty else { return reverse }
         var map: [String: String] = [:]
         for name in clashes.sorted() { map[name] = names.fresh(name) }
         return Renaming.rename(reverse, map)
-    }
-
-    /// Every name declared in `body`, at any depth: `let`/`var`, loop indices, destructured names.
-    static func declaredNames(_ body: [IR.Statement]) -> Set<String> {
-        var declared = Set<String>()
-        for statement in body {
-            switch statement.kind {
-            case .declare(let name, _, _, _, _): declared.insert(name)
-            case .forLoop(let loop): if let index = loop.index { declared.insert(index) }
-            case .destructure(let names, _, _): declared.formUnion(names.compactMap { $0 })
-            default: break
-            }
-            for child in statement.children { declared.formUnion(declaredNames(child)) }
-        }
-        return declared
     }
 
     /// The forward code of a loop body without its tape pushes: the primal, with the
