@@ -42,6 +42,9 @@ extension Pipeline {
         -> (functions: [CModel.Function], support: Set<CSupport>, definitions: [(String, SourceLocation)])? {
         let start = SourceLocation(line: 1, column: 1, offset: 0)
         if options.modes.contains(.complexStep) { diagnostics.error("--emit c has no complexStep mode", at: start) }
+        for mode in Mode.further where options.modes.contains(mode) {
+            diagnostics.error("--emit c has no \(mode) mode; emit Swift for whole Jacobians and Hessians", at: start)
+        }
         if !options.training.isEmpty { diagnostics.error("--emit c writes no training loops; emit Swift for --train", at: start) }
         guard !diagnostics.hasErrors,
               let module = analyze(file, options: options, diagnostics: &diagnostics, dump: &dump) else { return nil }

@@ -133,6 +133,7 @@ public enum Pipeline {
         var usesTapes = false
         var usesRademacher = false
         var usesPolygamma = false
+        var usesLanes = false
         var reports: [(file: SourceFile, diagnostics: [Diagnostic])] = []
         var dumps: [String] = []
         var definedIn: [String: String] = [:]
@@ -154,6 +155,7 @@ public enum Pipeline {
                 usesTapes = usesTapes || translated.usesTapes
                 usesRademacher = usesRademacher || translated.usesRademacher
                 usesPolygamma = usesPolygamma || translated.usesPolygamma
+                usesLanes = usesLanes || translated.usesLanes
                 for module in translated.imports where !imports.contains(module) { imports.append(module) }
             }
             if let dump { dumps.append(dump) }
@@ -172,6 +174,7 @@ public enum Pipeline {
             namespace: options.namespace,
             functions: swiftFunctions,
             support: [usesTapes ? RuntimeSupport.tape(statistics: options.tapeStatistics) : [],
+                      usesLanes ? RuntimeSupport.lanes : [],
                       usesRademacher ? RuntimeSupport.rademacher : [],
                       usesPolygamma ? RuntimeSupport.polygamma : []].filter { !$0.isEmpty }.joined(separator: [""]).map { $0 },
             types: swiftTypes)
@@ -182,7 +185,7 @@ public enum Pipeline {
     static func translate(_ file: SourceFile, options: Options, training: inout TrainingRun,
                           diagnostics: inout DiagnosticEngine, dump: inout String?)
         -> (functions: [SwiftModel.Function], types: [SwiftModel.Struct], imports: [String], usesTapes: Bool,
-            usesRademacher: Bool, usesPolygamma: Bool, definitions: [(String, SourceLocation)])? {
+            usesRademacher: Bool, usesPolygamma: Bool, usesLanes: Bool, definitions: [(String, SourceLocation)])? {
         guard let module = analyze(file, options: options, diagnostics: &diagnostics, dump: &dump) else { return nil }
         let primal = IR.Module(functions: module.functions.map(Cleanup.run))
         if options.dumpAfter == .ir { dump = IRPrinter.print(primal) }
@@ -221,7 +224,8 @@ public enum Pipeline {
         }
         let definitions = module.functions.map { ($0.name, $0.location) } + plans.map { ($0.functionName, $0.loss.location) }
         let usesPolygamma = IRWalk.calls(.polygamma, in: functions)
-        return (swiftFunctions, trained.types, imports, usesTapes, usesRademacher, usesPolygamma, definitions)
+        let usesLanes = functions.contains { $0.variableTypes.values.contains(.lanes) }
+        return (swiftFunctions, trained.types, imports, usesTapes, usesRademacher, usesPolygamma, usesLanes, definitions)
     }
 
     /// Parsing (unless another front end did) and sema: the typed module, nil on errors.

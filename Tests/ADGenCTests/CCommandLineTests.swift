@@ -62,4 +62,17 @@ final class CCommandLineTests: XCTestCase {
         XCTAssertTrue(result.error.hasPrefix("\(input.path):2:5: error: unsupported in adgen: 'goto' and labels\n"), result.error)
         XCTAssertFalse(FileManager.default.fileExists(atPath: bad.path))
     }
+
+    func testEmitCRefusesTheVectorModes() throws {
+        try CTestSupport.requireLibClang()
+        let directory = try temporaryDirectory()
+        let input = directory.appendingPathComponent("k.c")
+        try "double f(double x) { return x * x; }\n".write(to: input, atomically: true, encoding: .utf8)
+        let output = directory.appendingPathComponent("k_ad.c")
+        let result = try run(["generate", input.path, "--emit", "c", "--modes", "gradient,hessian", "-o", output.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.error.hasPrefix("\(input.path):1:1: error: --emit c has no hessian mode; emit Swift for whole Jacobians and Hessians\n"),
+                      result.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path))
+    }
 }

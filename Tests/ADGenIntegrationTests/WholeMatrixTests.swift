@@ -63,6 +63,44 @@ final class WholeMatrixTests: XCTestCase {
         return s * q[1] + q[0] * q[2]
     }
 
+    /// Returns its argument: its lanes twin must return a copy of the argument's lanes.
+    func echo(v: [Double]) -> [Double] {
+        return v
+    }
+
+    /// Lane storage is shared between copies, so value semantics rest on the copies
+    /// the translator writes: a callee returning its argument, a copy mutated while the
+    /// original is still read, an array grown by appends, and an argument written after
+    /// the call while the result is read.
+    func shared(x: [Double]) -> [Double] {
+        var y = echo(v: x)
+        var z = y
+        var grown: [Double] = []
+        for i in 0..<x.count {
+            y[i] = y[i] * y[i]
+            grown.append(z[i] * x[i])
+        }
+        z[0] = 3.0 * z[0]
+        var out = [Double](repeating: 0, count: x.count)
+        for i in 0..<x.count {
+            out[i] = y[i] + z[i] * x[i] + sin(grown[i])
+        }
+        var w = x
+        let echoed = echo(v: w)
+        w[0] = 4.0 * w[0] * w[0]
+        out[1] += echoed[0] * w[0]
+        return out
+    }
+
+    func sharedEnergy(x: [Double]) -> Double {
+        let s = shared(x: x)
+        var e = 0.0
+        for i in 0..<s.count {
+            e += s[i] * s[i] * x[i]
+        }
+        return e
+    }
+
     func energy(x: [Double], c: Double) -> Double {
         var e = 0.0
         for i in 0..<x.count - 1 {
@@ -165,6 +203,16 @@ final class WholeMatrixTests: XCTestCase {
         let hessian = shrinkHessian(x: x).hessian
         let fd = differences({ shrinkGradient(x: $0).dx }, at: x, h: 1e-5)
         expect(maxError(hessian, fd) < 1e-7, "shrink Hessian vs differences of the gradient", "\(maxError(hessian, fd))")
+    }
+
+    do {
+        let x = (0..<9).map { _ in rng.unit() }
+        let fd = differences({ shared(x: $0) }, at: x)
+        let forward = sharedJacobianForward(x: x).jacobian
+        expect(maxError(forward, fd) < 1e-8, "shared storage: Jacobian by vector forward mode vs differences", "\(maxError(forward, fd))")
+        let hessian = sharedEnergyHessian(x: x).hessian
+        let hfd = differences({ sharedEnergyGradient(x: $0).dx }, at: x, h: 1e-5)
+        expect(maxError(hessian, hfd) < 1e-7, "shared storage: Hessian vs differences of the gradient", "\(maxError(hessian, hfd))")
     }
 
     // Hessians: symmetric to 1e-12 relative, against differences of the gradient, and in

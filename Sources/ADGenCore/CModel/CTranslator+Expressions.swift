@@ -6,7 +6,7 @@ extension CTranslator {
         case .and: return 2
         case .equal, .notEqual: return 3
         case .less, .lessEqual, .greater, .greaterEqual: return 4
-        case .add, .subtract: return 5
+        case .add, .subtract, .wrappingAdd: return 5
         case .multiply, .divide, .remainder: return 6
         }
     }
@@ -51,7 +51,8 @@ extension CTranslator {
             return .prefix(op.rawValue, self.operand(operand, 8))
         case let .binary(op, lhs, rhs):
             let level = Self.precedence(op)
-            return .infix(operand(lhs, level), op.rawValue, operand(rhs, level, right: true))
+            let spelling = op == .wrappingAdd ? "+" : op.rawValue
+            return .infix(operand(lhs, level), spelling, operand(rhs, level, right: true))
         case let .ternary(condition, then, otherwise):
             return .ternary(operand(condition, 1), operand(then, 1), operand(otherwise, 0))
         case let .builtin(builtin, arguments):

@@ -127,7 +127,7 @@ struct CTranslator {
         switch type {
         case .double: return "double"
         case .int, .bool: return "int"
-        case .doubleArray: return "const double *"
+        case .doubleArray, .lanes: return "const double *"
         case .intArray, .boolArray: return "const int *"
         case .tape: return "adgen_tape *"
         }
@@ -135,7 +135,7 @@ struct CTranslator {
 
     static func elementType(_ type: IRType) -> String {
         switch type {
-        case .double, .doubleArray: return "double"
+        case .double, .doubleArray, .lanes: return "double"
         default: return "int"
         }
     }

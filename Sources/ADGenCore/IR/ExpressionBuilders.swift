@@ -50,6 +50,12 @@ extension IR.Expression {
     public var isZero: Bool { literalValue == 0 }
     public var isOne: Bool { literalValue == 1 }
 
+    /// The name read when the expression is a lone variable.
+    public var variableName: String? {
+        if case .variable(let name) = kind { return name }
+        return nil
+    }
+
     /// Names and literals are cheap enough to repeat in generated code.
     public var isAtomic: Bool {
         switch kind {

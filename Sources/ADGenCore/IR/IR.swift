@@ -148,6 +148,10 @@ public enum IR {
         case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
         case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
         case and = "&&", or = "||"
+        /// `Int` addition that wraps instead of trapping, for indices a bounds check
+        /// follows anyway: vector forward mode's `offset &+ lane` (an overflow check in
+        /// a lane loop keeps it from vectorizing).
+        case wrappingAdd = "&+"
 
         public var isComparison: Bool {
             switch self {
@@ -164,7 +168,7 @@ public enum IR {
             case .or: return 1
             case .and: return 2
             case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return 3
-            case .add, .subtract: return 4
+            case .add, .subtract, .wrappingAdd: return 4
             case .multiply, .divide, .remainder: return 5
             }
         }

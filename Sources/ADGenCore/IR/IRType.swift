@@ -9,6 +9,11 @@ public enum IRType: Hashable, Sendable, CustomStringConvertible {
     case boolArray
     /// A stack of saved values (reverse mode), printed as `ADGenTape<Element>`.
     indirect case tape(IRType)
+    /// The tangent lanes of vector forward mode, printed as `ADGenLanes`: `Double`s
+    /// indexed and appended like a `[Double]`, but a store needs no uniqueness check, so
+    /// lane loops vectorize. Storage is shared: the Swift translator writes an explicit
+    /// copy wherever the IR's value semantics need one.
+    case lanes
 
     public var description: String {
         switch self {
@@ -19,6 +24,7 @@ public enum IRType: Hashable, Sendable, CustomStringConvertible {
         case .intArray: return "[Int]"
         case .boolArray: return "[Bool]"
         case .tape(let element): return "ADGenTape<\(element)>"
+        case .lanes: return "ADGenLanes"
         }
     }
 
@@ -34,7 +40,7 @@ public enum IRType: Hashable, Sendable, CustomStringConvertible {
 
     public var element: IRType? {
         switch self {
-        case .doubleArray: return .double
+        case .doubleArray, .lanes: return .double
         case .intArray: return .int
         case .boolArray: return .bool
         default: return nil

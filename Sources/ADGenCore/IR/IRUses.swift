@@ -172,15 +172,19 @@ enum IRWalk {
     }
 
     /// Every variable written anywhere in `body` after its declaration.
-    static func mutations(in body: [IR.Statement]) -> Set<String> {
+    /// Without `stores`, element stores do not count: lane storage takes them through
+    /// its buffer, so a `let` can hold it.
+    static func mutations(in body: [IR.Statement], stores: Bool = true) -> Set<String> {
         var names: Set<String> = []
         forEachStatement(body) { statement in
             switch statement.kind {
             case .assign(let name, _, _): names.insert(name)
-            case .store(let array, _, _, _), .append(let array, _): names.insert(array)
-            case .removeLast(let array, let into, _):
+            case .store(let array, _, _, _): if stores { names.insert(array) }
+            case .append(let array, _): names.insert(array)
+            case .removeLast(let array, let into, let index):
                 names.insert(array)
-                if let into { names.insert(into) }
+                // With an index, the value popped is stored into an element of `into`.
+                if let into, stores || index == nil { names.insert(into) }
             case .destructure(let targets, _, _): names.formUnion(targets.compactMap { $0 })
             case .checkpoint(let checkpoint): names.formUnion(checkpoint.writes)
             default: break

@@ -23,6 +23,9 @@ public enum IRVerifier {
         /// Innermost last: name → whether it is mutable.
         var scopes: [[String: Bool]] = []
         var problems: [String] = []
+        /// Locals with lane storage: a store goes through the buffer, so a `let` takes it
+        /// (a lane parameter does not: storing would write the caller's value).
+        var laneLocals: Set<String> = []
 
         mutating func push() { scopes.append([:]) }
         mutating func pop() { scopes.removeLast() }
@@ -71,14 +74,17 @@ public enum IRVerifier {
             switch statement.kind {
             case let .declare(name, type, mutable, _, _):
                 declare(name, mutable: mutable || type.isTape)
-            case .assign(let name, _, _), .store(let name, _, _, _):
+                if type == .lanes { laneLocals.insert(name) }
+            case .assign(let name, _, _):
                 write(name)
+            case .store(let name, _, _, _):
+                write(name, reference: laneLocals.contains(name))
             case .append(let array, _):
                 write(array, reference: true)
             case let .removeLast(array, into, index):
                 if let index { read(index) }
                 write(array, reference: true)
-                if let into { write(into) }
+                if let into { write(into, reference: index != nil && laneLocals.contains(into)) }
             case .forLoop(let loop):
                 nested(loop.body, index: loop.index)
             case .whileLoop(_, let body):

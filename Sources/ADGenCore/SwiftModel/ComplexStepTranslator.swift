@@ -26,7 +26,7 @@ public enum ComplexStepTranslator {
     public static func typeName(_ type: IRType) -> String {
         switch type {
         case .double: return "Complex<Double>"
-        case .doubleArray: return "[Complex<Double>]"
+        case .doubleArray, .lanes: return "[Complex<Double>]"
         case .tape(let element): return "ADGenTape<\(typeName(element))>"
         case .int, .bool, .intArray, .boolArray: return type.description
         }

@@ -19,7 +19,14 @@ public enum SwiftTranslator {
                 SwiftModel.Parameter(label: $0.label, name: $0.name, type: $0.type.description)
             },
             returnType: returnType,
-            body: arrayMethods(statements(function.body, resultLabels: labels), arrays: arrayNames(function)))
+            body: arrayMethods(statements(function.body, resultLabels: labels, lanesParameters: lanesParameters(function)),
+                               arrays: arrayNames(function)))
+    }
+
+    /// The parameters of `function` with lane storage: returning one needs a copy, or
+    /// the caller's argument and the result would share storage.
+    static func lanesParameters(_ function: IR.Function) -> Set<String> {
+        Set(function.parameters.filter { $0.type == .lanes }.map(\.name))
     }
 
     /// The names of `function`'s array variables (not its tapes).
@@ -54,20 +61,24 @@ public enum SwiftTranslator {
         }
     }
 
-    static func statements(_ body: [IR.Statement], resultLabels: [String?]) -> [SwiftModel.Statement] {
-        body.map { statement($0, resultLabels: resultLabels) }
+    static func statements(_ body: [IR.Statement], resultLabels: [String?],
+                           lanesParameters: Set<String> = []) -> [SwiftModel.Statement] {
+        body.map { statement($0, resultLabels: resultLabels, lanesParameters: lanesParameters) }
     }
 
-    static func statement(_ statement: IR.Statement, resultLabels: [String?]) -> SwiftModel.Statement {
-        let nested = { (body: [IR.Statement]) in statements(body, resultLabels: resultLabels) }
+    static func statement(_ statement: IR.Statement, resultLabels: [String?],
+                          lanesParameters: Set<String> = []) -> SwiftModel.Statement {
+        let nested = { (body: [IR.Statement]) in
+            statements(body, resultLabels: resultLabels, lanesParameters: lanesParameters)
+        }
         switch statement.kind {
         case let .declare(name, type, mutable, value, annotated):
             let annotate = annotated || (type == .double && !hasTypeAnchor(value))
             return .declaration(mutable: mutable, pattern: name, type: annotate ? type.description : nil,
-                                value: expression(value))
+                                value: copiedValue(value))
         case let .assign(name, op, value):
             let (printedOp, printedValue) = compound(op, value)
-            return .assignment(target: .raw(name), op: printedOp, value: expression(printedValue))
+            return .assignment(target: .raw(name), op: printedOp, value: copiedValue(printedValue))
         case let .store(array, index, op, value):
             let (printedOp, printedValue) = compound(op, value)
             return .assignment(target: .subscriptAccess(.raw(array), expression(index)), op: printedOp,
@@ -89,13 +100,26 @@ public enum SwiftTranslator {
             let pattern = "(" + names.map { $0 ?? "_" }.joined(separator: ", ") + ")"
             return .declaration(mutable: false, pattern: pattern, type: nil, value: callExpression(call))
         case .returnValues(let values):
-            if values.count == 1, resultLabels.first == .some(nil) { return .returnStatement(expression(values[0])) }
-            return .returnStatement(.tuple(zip(resultLabels, values).map { (label: $0, value: expression($1)) }))
+            let printed = values.enumerated().map { position, value in
+                let shared = value.variableName.map { name in
+                    lanesParameters.contains(name) || values.prefix(position).contains { $0.variableName == name }
+                } ?? false
+                return shared ? copiedValue(value) : expression(value)
+            }
+            if values.count == 1, resultLabels.first == .some(nil) { return .returnStatement(printed[0]) }
+            return .returnStatement(.tuple(zip(resultLabels, printed).map { (label: $0, value: $1) }))
         case .comment(let text):
             return .comment(text)
         case .checkpoint(let checkpoint):
             return CheckpointTranslation.statement(checkpoint, nested: nested, expression: expression)
         }
+    }
+
+    /// A value stored into a variable: lane storage read from a variable is copied
+    /// (`ADGenLanes(copying: vx)`), as assigning an array would; anything else as is.
+    static func copiedValue(_ value: IR.Expression) -> SwiftModel.Expression {
+        guard value.type == .lanes, let name = value.variableName else { return expression(value) }
+        return .call(.raw(IRType.lanes.description), [(label: "copying", value: .raw(name))])
     }
 
     /// `x += -e` prints as `x -= e` (IEEE defines subtraction as adding the negation,
@@ -181,7 +205,8 @@ public enum SwiftTranslator {
         case .newTape:
             return .call(.raw(expression.type.description), [])
         case let .repeating(value, count):
-            return .call(.raw("[\(expression.type.element ?? .double)]"),
+            let type = expression.type == .lanes ? expression.type.description : "[\(expression.type.element ?? .double)]"
+            return .call(.raw(type),
                          [(label: "repeating", value: self.expression(value)), (label: "count", value: self.expression(count))])
         }
     }

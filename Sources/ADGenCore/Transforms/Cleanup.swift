@@ -18,8 +18,9 @@ public enum Cleanup {
             }
         }
         let mutated = IRWalk.mutations(in: body)
+        let reassigned = IRWalk.mutations(in: body, stores: false)
         let reads = IRWalk.reads(in: body)
-        function.body = finalize(body, mutated: mutated, reads: reads)
+        function.body = finalize(body, mutated: mutated, reassigned: reassigned, reads: reads)
         return function
     }
 
@@ -121,13 +122,16 @@ public enum Cleanup {
         return statement.mappingBodies(block)
     }
 
-    static func finalize(_ body: [IR.Statement], mutated: Set<String>, reads: Set<String>) -> [IR.Statement] {
+    static func finalize(_ body: [IR.Statement], mutated: Set<String>, reassigned: Set<String>,
+                         reads: Set<String>) -> [IR.Statement] {
         body.map { statement in
             var statement = statement
             switch statement.kind {
             case let .declare(name, type, mutable, value, annotated)
-                where mutable && (!mutated.contains(name) || type.isTape):
+                where mutable && (!mutated.contains(name) || type.isTape || (type == .lanes && !reassigned.contains(name))):
                 // Tapes are reference types: pushing and popping does not reassign them.
+                // Lane storage stores through its buffer: only a reassignment or an
+                // append (which may move the buffer) needs a `var`.
                 statement.kind = .declare(name: name, type: type, mutable: false, value: value, annotated: annotated)
             case .forLoop(var loop):
                 if let index = loop.index, !IRWalk.reads(in: loop.body).contains(index) { loop.index = nil }
@@ -135,7 +139,7 @@ public enum Cleanup {
             default:
                 break
             }
-            return statement.mappingBodies { finalize($0, mutated: mutated, reads: reads) }
+            return statement.mappingBodies { finalize($0, mutated: mutated, reassigned: reassigned, reads: reads) }
         }
     }
 }

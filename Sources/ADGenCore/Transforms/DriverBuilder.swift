@@ -59,8 +59,8 @@ struct DriverBuilder {
 
     func smaller(_ lhs: IR.Expression, _ rhs: IR.Expression) -> IR.Expression { .ternary(lhs < rhs, lhs, rhs) }
 
-    func zeros(_ count: IR.Expression) -> IR.Expression {
-        IR.Expression(.repeating(value: .lit(0), count: count), .doubleArray)
+    func zeros(_ count: IR.Expression, _ type: IRType = .doubleArray) -> IR.Expression {
+        IR.Expression(.repeating(value: .lit(0), count: count), type)
     }
 
     // MARK: Statements

@@ -44,7 +44,7 @@ enum HessianDrivers {
         -> (statement: IR.Statement, value: IR.Expression, gradient: [IR.Expression], products: [IR.Expression]) {
         let value = b.fresh("sweepValue", .double)
         let gradient = b.active.map { b.fresh("d" + $0.name, $0.type) }
-        let products = b.active.map { b.fresh("hv" + $0.name, IRType.doubleArray) }
+        let products = b.active.map { b.fresh("hv" + $0.name, IRType.lanes) }
         let labels = JacobianDrivers.seedLabels(hvpLanes, primal: b.function)
         let arguments = b.primalArguments + zip(labels, seeds).map { IR.Argument(label: $0, value: $1) }
             + [IR.Argument(label: VectorForwardMode.lanesLabel, value: lanes)]

@@ -3,7 +3,7 @@
 ///
 ///     let start = sweep * 64
 ///     let lanes = columns - start < 64 ? columns - start : 64
-///     var dw = [Double](repeating: 0.0, count: w.count * lanes)
+///     let dw = ADGenLanes(repeating: 0.0, count: w.count * lanes)
 ///     for lane in 0..<lanes {
 ///         let column = start + lane
 ///         if column >= 0 && column < w.count { dw[column * lanes + lane] = 1.0 }
@@ -32,8 +32,8 @@ struct IdentitySweep {
         var statements = [b.declare(start, b.multiply(sweep, block)), b.declare(lanes, b.smaller(remaining, block))]
         var seeds: [IR.Expression] = []
         for parameter in b.active {
-            let seed = b.fresh(prefix + parameter.name, .doubleArray)
-            statements.append(b.declare(seed, b.zeros(b.multiply(b.entries(parameter), lanes)), mutable: true))
+            let seed = b.fresh(prefix + parameter.name, .lanes)
+            statements.append(b.declare(seed, b.zeros(b.multiply(b.entries(parameter), lanes), .lanes), mutable: true))
             seeds.append(seed)
         }
         return IdentitySweep(statements: statements, seeds: seeds, start: start, lanes: lanes)

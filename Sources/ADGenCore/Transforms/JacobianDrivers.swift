@@ -32,7 +32,7 @@ enum JacobianDrivers {
         let sweep = b.fresh("sweep", .int)
         var sweepBody = IdentitySweep.seeds(&b, sweep: sweep, columns: columns, prefix: "d")
         let sweepValue = b.fresh("sweepValue", function.resultType)
-        let tangent = b.fresh("tangent", .doubleArray)
+        let tangent = b.fresh("tangent", .lanes)
         let arguments = b.primalArguments + zip(seedLabels(jvpLanes, primal: function), sweepBody.seeds).map {
             IR.Argument(label: $0, value: $1)
         } + [IR.Argument(label: VectorForwardMode.lanesLabel, value: sweepBody.lanes)]
@@ -44,7 +44,7 @@ enum JacobianDrivers {
             b.loop(lane, to: sweepBody.lanes, [b.store(jacobian, target, .element(name(tangent), b.add(b.multiply(row, sweepBody.lanes), lane)))]),
         ])
         sweepBody.statements += [
-            b.destructure([sweepValue, tangent], [function.resultType, .doubleArray], jvpLanes.name, arguments),
+            b.destructure([sweepValue, tangent], [function.resultType, .lanes], jvpLanes.name, arguments),
             b.assign(value, sweepValue),
             b.when(sweep == .int(0), [b.assign(jacobian, b.zeros(b.multiply(rows, columns)))]),
             scatter,
@@ -77,13 +77,13 @@ enum JacobianDrivers {
             ]
             body += copyRow(&b, adjoints, into: jacobian, at: .int(0))
         } else {
-            let empty = b.active.map { _ in IR.Argument(label: nil, value: .placeholder(.doubleArray)) }
+            let empty = b.active.map { _ in IR.Argument(label: nil, value: .placeholder(.lanes)) }
             let probe = zip(seedLabels(jvpLanes, primal: function), empty).map { IR.Argument(label: $0, value: $1.value) }
             let rows = IR.Expression(.count(array: name(value)), .int)
             let seed = b.fresh("seed", .doubleArray)
             let row = b.fresh("row", .int)
             body += [
-                b.destructure([value, nil], [function.resultType, .doubleArray], jvpLanes.name,
+                b.destructure([value, nil], [function.resultType, .lanes], jvpLanes.name,
                               b.primalArguments + probe + [IR.Argument(label: VectorForwardMode.lanesLabel, value: .int(0))]),
                 b.declare(jacobian, b.zeros(b.multiply(rows, columns)), mutable: true),
                 b.declare(seed, b.zeros(rows), mutable: true),
@@ -129,8 +129,8 @@ enum JacobianDrivers {
             rows = .int(1)
         } else {
             let probeValue = b.fresh("probe", function.resultType)
-            let empty = seedLabels(jvpLanes, primal: function).map { IR.Argument(label: $0, value: .placeholder(.doubleArray)) }
-            body.append(b.destructure([probeValue, nil], [function.resultType, .doubleArray], jvpLanes.name,
+            let empty = seedLabels(jvpLanes, primal: function).map { IR.Argument(label: $0, value: .placeholder(.lanes)) }
+            body.append(b.destructure([probeValue, nil], [function.resultType, .lanes], jvpLanes.name,
                                       b.primalArguments + empty + [IR.Argument(label: VectorForwardMode.lanesLabel, value: .int(0))]))
             rows = IR.Expression(.count(array: name(probeValue)), .int)
         }

@@ -7,7 +7,7 @@ extension VectorForwardMode {
             switch type {
             case .double: return [laneStore(name, base: nil, op: nil, value)]
             case .doubleArray:
-                return [IR.Statement(.declare(name: name, type: .doubleArray, mutable: mutable, value: arrayValue(value),
+                return [IR.Statement(.declare(name: name, type: .lanes, mutable: mutable, value: arrayValue(value),
                                               annotated: annotated), at: at)]
             default: return [statement]
             }
@@ -25,7 +25,7 @@ extension VectorForwardMode {
         case let .removeLast(array, into, index) where tangents.contains(array):
             var target: IR.Expression?
             if into != nil { target = lane }
-            if into != nil, let index { target = hoist(index * lanes) + lane }
+            if into != nil, let index { target = laneIndex(hoist(index * lanes)) }
             return [laneLoop([IR.Statement(.removeLast(array: array, into: into, index: target))], reversed: true)]
         case let .destructure(targets, resultTypes, call):
             return [destructure(targets: targets, types: resultTypes, call: call, at: at) ?? statement]
@@ -50,7 +50,7 @@ extension VectorForwardMode {
     mutating func laneStore(_ target: String, base: IR.Expression?, op: IR.BinaryOp?,
                             _ value: IR.Expression) -> IR.Statement {
         let element = vec(value)
-        let index = base.map { $0 + lane } ?? lane
+        let index = base.map(laneIndex) ?? lane
         return laneLoop([IR.Statement(.store(array: target, index: index, op: op, value: element))])
     }
 
@@ -62,7 +62,7 @@ extension VectorForwardMode {
         case .variable(let name):
             return .element(name, lane)
         case let .element(array, index):
-            return .element(array, hoist(index * lanes) + lane)
+            return .element(array, laneIndex(hoist(index * lanes)))
         case let .unary(op, operand):
             return IR.Expression(.unary(op, vec(operand)), expression.type)
         case let .binary(op, lhs, rhs):
@@ -97,20 +97,20 @@ extension VectorForwardMode {
     mutating func arrayValue(_ value: IR.Expression) -> IR.Expression {
         switch value.kind {
         case .variable(let name):
-            return .variable(name, .doubleArray)
+            return .variable(name, .lanes)
         case let .repeating(element, count) where !readsTangent(element):
-            return IR.Expression(.repeating(value: element, count: count * lanes), .doubleArray)
+            return IR.Expression(.repeating(value: element, count: count * lanes), .lanes)
         case let .repeating(element, count):
             let name = names.numbered(Naming.temporary)
             let countName = hoist(count)
             let index = IR.Expression.variable(names.numbered("i"), .int)
             guard case .variable(let indexName) = index.kind else { preconditionFailure() }
             let body = nested { pass in [pass.laneStore(name, base: pass.hoist(index * pass.lanes), op: nil, element)] }
-            pending.append(IR.Statement(.declare(name: name, type: .doubleArray, mutable: true,
+            pending.append(IR.Statement(.declare(name: name, type: .lanes, mutable: true,
                                                  value: zeros(count: countName * lanes), annotated: false)))
             pending.append(IR.Statement(.forLoop(IR.ForLoop(index: indexName, sequence: .range(lower: .int(0), upper: countName,
                                                                                                 closed: false), body: body))))
-            return .variable(name, .doubleArray)
+            return .variable(name, .lanes)
         default:
             preconditionFailure("vector forward mode: unexpected array tangent")
         }
@@ -119,12 +119,12 @@ extension VectorForwardMode {
     /// A tangent value with lanes, named unless it already is a lane array.
     mutating func laneValue(_ value: IR.Expression) -> IR.Expression {
         guard value.type == .double else { return arrayValue(value) }
-        if case .variable(let name) = value.kind, tangents.contains(name) { return .variable(name, .doubleArray) }
+        if case .variable(let name) = value.kind, tangents.contains(name) { return .variable(name, .lanes) }
         let name = names.numbered(Naming.temporary)
-        pending.append(IR.Statement(.declare(name: name, type: .doubleArray, mutable: true, value: zeros(count: lanes),
+        pending.append(IR.Statement(.declare(name: name, type: .lanes, mutable: true, value: zeros(count: lanes),
                                              annotated: false)))
         if !value.isZero { pending.append(laneStore(name, base: nil, op: nil, value)) }
-        return .variable(name, .doubleArray)
+        return .variable(name, .lanes)
     }
 
     /// `let (a, da) = gJVP(args, dargs)` → `let (a, da) = gJVPLanes(args, dargs, lanes: lanes)`;
@@ -141,7 +141,7 @@ extension VectorForwardMode {
             arguments.append(IR.Argument(label: argument.label, value: laneValue(argument.value)))
         }
         arguments.append(IR.Argument(label: Self.lanesLabel, value: lanes))
-        let types = resultTypes.enumerated().map { $0 < calleeTangents.primalResults ? $1 : .doubleArray }
+        let types = resultTypes.enumerated().map { $0 < calleeTangents.primalResults ? $1 : .lanes }
         return IR.Statement(.destructure(names: targets, types: types, call: IR.Call(function: twin, arguments: arguments)),
                             at: location)
     }

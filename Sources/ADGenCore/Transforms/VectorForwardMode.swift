@@ -1,8 +1,11 @@
 /// Vector forward mode: a JVP → its twin carrying `lanes` tangent directions in one sweep.
 ///
-/// Every tangent of the JVP gets lanes: a `Double` tangent `dx` becomes a `[Double]` of
-/// `lanes` entries (`dx[lane]` is the tangent along direction `lane`), an array tangent
-/// `da` of count `n` becomes `n * lanes` entries, entry-major (`da[i * lanes + lane]`).
+/// Every tangent of the JVP gets lanes (IR type `.lanes`, Swift `ADGenLanes`): a `Double`
+/// tangent `dx` becomes `lanes` entries (`dx[lane]` is the tangent along direction
+/// `lane`), an array tangent `da` of count `n` becomes `n * lanes` entries, entry-major
+/// (`da[i * lanes &+ lane]`: the offset is computed once, checked, in front of the loop;
+/// the wrapping add inside keeps the loop free of overflow checks, and the lane
+/// storage checks the index anyway).
 /// Each tangent statement becomes a loop over the lanes with its primal coefficients
 /// computed once in front of it; primal statements are left alone, so they run once per
 /// sweep instead of once per direction. The derivative rules are ``ForwardMode``'s,
@@ -59,10 +62,10 @@ struct VectorForwardMode {
         guard case .variable(let lanesName) = lanes.kind else { preconditionFailure() }
         let parameters = jvp.parameters.map { parameter -> IR.Parameter in
             guard tangents.contains(parameter.name) else { return parameter }
-            return IR.Parameter(label: parameter.label, name: parameter.name, type: .doubleArray)
+            return IR.Parameter(label: parameter.label, name: parameter.name, type: .lanes)
         } + [IR.Parameter(label: Self.lanesLabel, name: lanesName, type: .int)]
         let results = jvp.results.enumerated().map { position, result in
-            position < primalResults ? result : IR.Result(label: result.label, type: .doubleArray)
+            position < primalResults ? result : IR.Result(label: result.label, type: .lanes)
         }
         let body = scalarTangentDeclarations() + block(jvp.body)
         var function = IR.Function(name: name, docComment: Self.docComment(for: jvp), parameters: parameters,
@@ -89,12 +92,17 @@ struct VectorForwardMode {
             }
         }
         return declared.map {
-            IR.Statement(.declare(name: $0, type: .doubleArray, mutable: true, value: zeros(count: lanes), annotated: false))
+            IR.Statement(.declare(name: $0, type: .lanes, mutable: true, value: zeros(count: lanes), annotated: false))
         }
     }
 
     func zeros(count: IR.Expression) -> IR.Expression {
-        IR.Expression(.repeating(value: .lit(0), count: count), .doubleArray)
+        IR.Expression(.repeating(value: .lit(0), count: count), .lanes)
+    }
+
+    /// `offset &+ lane`: entry `offset / lanes`'s lane `lane`.
+    func laneIndex(_ offset: IR.Expression) -> IR.Expression {
+        IR.Expression(.binary(.wrappingAdd, offset, lane), .int)
     }
 
     func readsTangent(_ expression: IR.Expression) -> Bool { !expression.reads.isDisjoint(with: tangents) }
