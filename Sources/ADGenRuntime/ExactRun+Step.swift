@@ -20,18 +20,20 @@ extension ExactRun {
 
     /// ``step(gradient:)`` with the learning rate `learningRate` for this step (a learning-rate
     /// schedule); undo it with ``undoWeightUpdate(learningRate:)`` and the same rate. AdamW's
-    /// weight decay `1 − lr·λ` goes through a buffer of one fixed rate, so for AdamW with
-    /// `λ ≠ 0` the rate must be the run's.
+    /// weight decay `1 − lr·λ` goes through the buffer of that step's rate (one buffer per
+    /// rate used, so a schedule of many rates stores up to 64 bits more per rate).
     public mutating func step(gradient: [Double], learningRate: Double) throws(ExactArithmeticError) {
-        precondition(weightBuffer == nil || learningRate == optimizer.learningRate,
-                     "ExactRun.step: AdamW's exact weight decay needs the run's own learning rate at every step")
         precondition(!awaitingGradient, "ExactRun.step: finish the undo in progress with undoStateUpdate(gradient:) first")
         precondition(gradient.count == rawWeights.count, "ExactRun.step: expected \(rawWeights.count) gradient entries, got \(gradient.count)")
-        if steps == 0 { chooseStateScales(gradient) }
+        if firstScale == nil { chooseStateScales(gradient) }
         let t = steps + 1
         let corrections = coefficients.biasCorrections(step: t)
+        let decay = weightDecayRate(learningRate: learningRate)
+        var weightBuffer = decay.map { weightBuffers.removeValue(forKey: $0) ?? InformationBuffer(rate: $0) }
+        defer { if let decay, let weightBuffer { weightBuffers[decay] = weightBuffer } }
         for i in rawWeights.indices {
-            try stepEntry(i, gradient: gradient[i], step: t, corrections: corrections, learningRate: learningRate)
+            try stepEntry(i, gradient: gradient[i], step: t, corrections: corrections, learningRate: learningRate,
+                          weightBuffer: &weightBuffer)
         }
         steps = t
     }
@@ -39,8 +41,8 @@ extension ExactRun {
     /// Steps 1–4 of ``step(gradient:)`` for entry `i`.
     @inline(__always)
     private mutating func stepEntry(_ i: Int, gradient g: Double, step t: Int,
-                                    corrections: (first: Double, second: Double),
-                                    learningRate: Double) throws(ExactArithmeticError) {
+                                    corrections: (first: Double, second: Double), learningRate: Double,
+                                    weightBuffer: inout InformationBuffer?) throws(ExactArithmeticError) {
         guard g.isFinite else { throw .nonFinite(variable: "gradient", index: i, step: t) }
         let first = firstScale!
         firstBuffer.multiply(&rawFirst[i])
@@ -80,12 +82,26 @@ extension ExactRun {
         .overflow(variable: name(of: variable), index: i, step: t)
     }
 
-    /// Picks the scales of `b`/`m` (32 bits above the largest `|g|`) and `v` (64 bits above
-    /// the largest `g²`) from the first step's gradient.
+    /// Picks the scales of `b`/`m` (32 bits above the largest `|g|`, or of the starting `b`/`m`)
+    /// and `v` (64 bits above the largest `g²`, or starting `v`) from the first step's
+    /// gradient, and puts a starting state on them.
     private mutating func chooseStateScales(_ gradient: [Double]) {
         let largest = gradient.reduce(0) { Swift.max($0, $1.magnitude) }
-        firstScale = FixedPointScale(magnitude: largest, headroomBits: 32)
-        secondScale = optimizer.hasSecondMoment ? FixedPointScale(magnitude: largest * largest, headroomBits: 64) : nil
+        let first = FixedPointScale(magnitude: Swift.max(largest, ExactRun.largest(pendingFirst)), headroomBits: 32)
+        firstScale = first
+        let second = optimizer.hasSecondMoment
+            ? FixedPointScale(magnitude: Swift.max(largest * largest, ExactRun.largest(pendingSecond)), headroomBits: 64) : nil
+        secondScale = second
+        for (i, value) in pendingFirst.enumerated() { rawFirst[i] = first.raw(value)! }
+        if let second {
+            for (i, value) in pendingSecond.enumerated() { rawSecond[i] = second.raw(value)! }
+        }
+        pendingFirst = []
+        pendingSecond = []
+    }
+
+    private static func largest(_ values: [Double]) -> Double {
+        values.reduce(0) { Swift.max($0, $1.magnitude) }
     }
 
     /// The name of a variable in error messages: the weights' name, `b`, `m` or `v`.

@@ -19,16 +19,28 @@ extension ExactRun {
     /// same learning rate.
     @discardableResult
     public mutating func undoWeightUpdate(learningRate: Double) -> Int {
-        precondition(steps > 0, "ExactRun.undoWeightUpdate: no step left to undo")
+        precondition(steps > firstStep, "ExactRun.undoWeightUpdate: no step left to undo")
         precondition(!awaitingGradient, "ExactRun.undoWeightUpdate: call undoStateUpdate(gradient:) first")
         let first = firstScale!
         let corrections = coefficients.biasCorrections(step: steps)
+        let decay = weightDecayRate(learningRate: learningRate)
+        var weightBuffer = decay.map { rate -> InformationBuffer in
+            guard let buffer = weightBuffers.removeValue(forKey: rate), buffer.multiplications > 0 else {
+                preconditionFailure("ExactRun.undoWeightUpdate: no step was taken with learning rate \(learningRate)")
+            }
+            return buffer
+        }
         for i in rawWeights.indices.reversed() {
             let second = secondScale.map { $0.value(rawSecond[i]) } ?? 0
             let decrement = coefficients.weightDecrement(first: first.value(rawFirst[i]), second: second, corrections: corrections,
                                                          learningRate: learningRate)
             rawWeights[i] -= weightScale.raw(-decrement)!
             weightBuffer?.divide(&rawWeights[i])
+        }
+        // A buffer of another rate than the run's goes once it is empty, so undoing every
+        // step leaves the buffers a fresh run has.
+        if let decay, let weightBuffer, weightBuffer.multiplications > 0 || decay == ownWeightDecayRate {
+            weightBuffers[decay] = weightBuffer
         }
         awaitingGradient = true
         return steps - 1
@@ -55,7 +67,7 @@ extension ExactRun {
         }
         steps -= 1
         awaitingGradient = false
-        if steps == 0 {
+        if steps == firstStep && startsFromZero {
             firstScale = nil
             secondScale = nil
         }

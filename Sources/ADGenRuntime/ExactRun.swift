@@ -18,7 +18,9 @@ import Foundation
 /// Scales: the weights get 32 bits of headroom above `max(max |w₀|, 1)` (93 fraction bits
 /// for weights below one); at the first step, `b`/`m` get 32 bits above the largest `|g|`
 /// and `v` 64 bits above the largest `g²` of the first gradient (a zero gradient counts as
-/// 1). Leaving those ranges stops the step with ``ExactArithmeticError``.
+/// 1). Leaving those ranges stops the step with ``ExactArithmeticError``. A run that continues
+/// from a state (``init(weights:optimizer:state:weightsName:)``) keeps it in `Double` until
+/// its first step, whose scales cover both the gradient and that state.
 ///
 /// For example:
 /// ```swift
@@ -33,8 +35,10 @@ public struct ExactRun: Equatable, Sendable {
     public let optimizer: ExactOptimizer
     /// The name of the weights in messages (`w` unless given).
     public let weightsName: String
-    /// The number of steps taken and not undone.
+    /// The step count: the starting state's (``firstStep``) plus the steps taken and not undone.
     public internal(set) var steps = 0
+    /// The step count the run started from: 0, or the count of the state it continues.
+    public let firstStep: Int
     /// The weights' fixed-point scale.
     public let weightScale: FixedPointScale
     /// The scales of `b`/`m` and of `v`, chosen at the first step from its gradient.
@@ -50,8 +54,16 @@ public struct ExactRun: Equatable, Sendable {
     var firstBuffer: InformationBuffer
     /// The buffer of `β2`; `nil` for momentum.
     var secondBuffer: InformationBuffer?
-    /// The buffer of AdamW's `1 − lr·λ`; `nil` otherwise, or when `lr·λ` is zero.
-    var weightBuffer: InformationBuffer?
+    /// The buffers of AdamW's `1 − lr·λ`, one per rate a step used (a learning-rate schedule
+    /// uses several); the run's own rate's is made up front. Empty for momentum and Adam,
+    /// and when `λ` is zero.
+    var weightBuffers: [ExactRate: InformationBuffer] = [:]
+    /// The state the run continues from, in `Double`, until the first step puts it on the
+    /// scales it chooses; empty once converted, or for a run from the zero state.
+    var pendingFirst: [Double] = []
+    var pendingSecond: [Double] = []
+    /// Whether the run started from the zero state: undoing every step forgets the scales.
+    let startsFromZero: Bool
     /// The `Double` constants of the step equations.
     let coefficients: ExactCoefficients
     /// Set by ``undoWeightUpdate()``, cleared by ``undoStateUpdate(gradient:)``.
@@ -61,6 +73,43 @@ public struct ExactRun: Equatable, Sendable {
     /// multiples of 2⁻²⁰ of moderate size, are kept exactly), the optimizer state zero.
     /// `weightsName` names the weights in error messages.
     public init(weights: [Double], optimizer: ExactOptimizer, weightsName: String = "w") {
+        self.init(weights: weights, optimizer: optimizer, firstStep: 0, weightsName: weightsName)
+    }
+
+    /// A run that continues training from `state` (momentum's `b` in `state.first`; Adam's `m`
+    /// and `v` in `first` and `second`) at step `state.steps`, so bias corrections count on
+    /// from there. The state is put on the grid at the first step (within 2⁻⁶⁰ relative of the
+    /// largest entry); undoing every step gives it back in that form.
+    ///
+    /// For example: `ExactRun(weights: w, optimizer: .adam(learningRate: 0.01), state: s)`
+    /// with `s` the `LOptState` an earlier window of training left.
+    public init(weights: [Double], optimizer: ExactOptimizer, state: TrainingState, weightsName: String = "w") {
+        let second = optimizer.hasSecondMoment
+        precondition(state.first.count == weights.count && state.second.count == (second ? weights.count : 0),
+                     "ExactRun: the state needs \(weights.count) entries per array (\(second ? "m and v" : "b")), "
+                     + "got \(state.first.count) and \(state.second.count)")
+        precondition(state.steps >= 0, "ExactRun: the state's step count must not be negative, got \(state.steps)")
+        for (name, values) in [(second ? "m" : "b", state.first), ("v", state.second)] {
+            if let index = values.firstIndex(where: { !$0.isFinite }) {
+                preconditionFailure(ExactArithmeticError.nonFinite(variable: name, index: index, step: state.steps).description)
+            }
+        }
+        if let index = state.second.firstIndex(where: { $0 < 0 }) {
+            preconditionFailure("ExactRun: v[\(index)] is negative (\(state.second[index])); Adam's second moment is a sum of squares")
+        }
+        self.init(weights: weights, optimizer: optimizer, firstStep: state.steps, weightsName: weightsName,
+                  startsFromZero: state.first.allSatisfy { $0 == 0 } && state.second.allSatisfy { $0 == 0 })
+        if !startsFromZero {
+            pendingFirst = state.first
+            pendingSecond = state.second
+        }
+    }
+
+    private init(weights: [Double], optimizer: ExactOptimizer, firstStep: Int, weightsName: String,
+                 startsFromZero: Bool = true) {
+        self.firstStep = firstStep
+        self.startsFromZero = startsFromZero
+        steps = firstStep
         self.optimizer = optimizer
         self.weightsName = weightsName
         coefficients = ExactCoefficients(optimizer)
@@ -78,7 +127,7 @@ public struct ExactRun: Equatable, Sendable {
         let rates = ExactRun.rates(of: optimizer)
         firstBuffer = InformationBuffer(rate: rates.first)
         secondBuffer = rates.second.map(InformationBuffer.init(rate:))
-        weightBuffer = rates.weights.map(InformationBuffer.init(rate:))
+        if let rate = rates.weights { weightBuffers[rate] = InformationBuffer(rate: rate) }
     }
 
     /// The exact rates of the optimizer's decays: `μ` or `β1`, `β2`, and AdamW's `1 − lr·λ`.
@@ -89,8 +138,22 @@ public struct ExactRun: Equatable, Sendable {
         case let .adam(_, beta1, beta2, _):
             return (ExactRate(beta1), ExactRate(beta2), nil)
         case let .adamW(learningRate, beta1, beta2, _, weightDecay):
-            let decay = 1 - learningRate * weightDecay
-            return (ExactRate(beta1), ExactRate(beta2), decay == 1 ? nil : ExactRate(decay))
+            return (ExactRate(beta1), ExactRate(beta2), decayRate(learningRate: learningRate, weightDecay: weightDecay))
         }
+    }
+
+    /// AdamW's weight decay `1 − lr·λ` as an exact rate; `nil` when it is 1 (no decay).
+    static func decayRate(learningRate: Double, weightDecay: Double) -> ExactRate? {
+        let decay = 1 - learningRate * weightDecay
+        return decay == 1 ? nil : ExactRate(decay)
+    }
+
+    /// The weight-decay rate of the run's own learning rate (its buffer is made up front).
+    var ownWeightDecayRate: ExactRate? { weightDecayRate(learningRate: optimizer.learningRate) }
+
+    /// The weight-decay rate of a step with `learningRate`: `nil` but for AdamW with `lr·λ ≠ 0`.
+    func weightDecayRate(learningRate: Double) -> ExactRate? {
+        guard case let .adamW(_, _, _, _, weightDecay) = optimizer else { return nil }
+        return ExactRun.decayRate(learningRate: learningRate, weightDecay: weightDecay)
     }
 }

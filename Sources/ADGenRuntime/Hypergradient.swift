@@ -16,8 +16,8 @@ import Dispatch
 /// ```
 public enum Hypergradient {
     /// The validation loss after training, its hypergradient, the final state and the report.
-    /// `.reversible` with an optimizer other than momentum, Adam or AdamW, or from a state that
-    /// is not the zero state, stops with a message saying so.
+    /// `.reversible` with an optimizer other than momentum, Adam or AdamW stops with a message
+    /// saying so.
     public static func compute<Problem: HypergradientProblem>(
         _ problem: Problem, optimizer: TrainingOptimizer, weights: [Double], state: TrainingState,
         learningRates: [Double], method: HypergradientMethod) -> HypergradientResult {

@@ -16,11 +16,9 @@ enum ReversibleHypergradient {
             preconditionFailure("LOptHypergradient: .reversible needs momentum, adam or adamw (\(training.optimizer) "
                                 + "has no exact inverse: its weight update needs the gradient at the weights being recovered)")
         }
-        precondition(state.steps == 0 && state.first.allSatisfy { $0 == 0 } && state.second.allSatisfy { $0 == 0 },
-                     "LOptHypergradient: .reversible starts from the zero optimizer state")
         var report = HypergradientReport(method: .reversible)
         var start = Hypergradient.now()
-        var run = forward(problem, training, weights: weights, exact: exact)
+        var run = forward(problem, training, weights: weights, state: state, exact: exact)
         report.forwardSteps = training.steps
         report.bufferBits = run.bufferBits
         report.entropyBits = run.entropyBits
@@ -30,14 +28,14 @@ enum ReversibleHypergradient {
         var w = run.weights
         var s = TrainingState(count: w.count, arrays: training.optimizer.stateArrayCount)
         run.copyState(first: &s.first, second: &s.second)
-        s.steps = training.steps
+        s.steps = run.steps
         let finalWeights = w
         let finalState = s
         var adjoint = training.zeroAdjoint(count: w.count)
         var others = [Double](repeating: 0, count: problem.otherCount)
         let value = problem.addValidationGradient(at: w, weights: &adjoint.weights, others: &others)
-        for k in (0..<training.steps).reversed() {
-            run.undoWeightUpdate(learningRate: training.learningRates[k])
+        for _ in 0..<training.steps {
+            let k = run.undoWeightUpdate(learningRate: training.learningRate(run.steps - 1))
             run.copyWeights(into: &w)
             let (_, gradient) = problem.gradient(at: w, step: k)
             run.undoStateUpdate(gradient: gradient)
@@ -55,14 +53,15 @@ enum ReversibleHypergradient {
     /// The exact forward run; an overflow stops the program with the error's message (the
     /// variable, entry and step).
     static func forward<Problem: HypergradientProblem>(_ problem: Problem, _ training: Hypergradient.Training,
-                                                       weights: [Double], exact: ExactOptimizer) -> ExactRun {
-        var run = ExactRun(weights: weights, optimizer: exact)
+                                                       weights: [Double], state: TrainingState,
+                                                       exact: ExactOptimizer) -> ExactRun {
+        var run = ExactRun(weights: weights, optimizer: exact, state: state)
         run.reserveBuffer(steps: training.steps)
         var w = run.weights
-        for k in 0..<training.steps {
-            let (_, gradient) = problem.gradient(at: w, step: k)
+        for _ in 0..<training.steps {
+            let (_, gradient) = problem.gradient(at: w, step: run.steps)
             do {
-                try run.step(gradient: gradient, learningRate: training.learningRates[k])
+                try run.step(gradient: gradient, learningRate: training.learningRate(run.steps))
             } catch {
                 preconditionFailure("LOptHypergradient (.reversible): \(error.description)")
             }

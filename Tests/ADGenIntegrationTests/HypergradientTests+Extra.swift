@@ -40,6 +40,16 @@ extension HypergradientTests {
                 return validationLoss(w: trained.w, xValidation: xv0, yValidation: yv)
             }
             report("WINDOW dlearningRate", relative(r.dlearningRate, fd), 2e-5, "\(r.dlearningRate) \(fd)")
+            // .reversible continues from the state too: its exact run starts from `start` on the grid.
+            var reversibleState = start
+            let reversible = trainLossAdamHypergradient(w: first.w, x: x, y: y, lambda: lambda0, xValidation: xv0, yValidation: yv, steps: 15,
+                                                        learningRate: h[0], beta1: h[1], beta2: h[2], epsilon: h[3], method: .reversible,
+                                                        state: &reversibleState)
+            report("WINDOW reversible dlearningRate", relative(reversible.dlearningRate, r.dlearningRate), 1e-7,
+                   "\(reversible.dlearningRate) \(r.dlearningRate)")
+            report("WINDOW reversible dlambda", zip(reversible.dlambda, r.dlambda).map { relative($0, $1) }.max()!, 1e-7, "")
+            report("WINDOW reversible weights", zip(reversible.w, second.w).map { relative($0, $1) }.max()!, 1e-9, "")
+            print("WINDOW reversible state steps \(reversibleState.step == looped.step ? "ok" : "MISMATCH")")
         }
 
         do {
@@ -65,6 +75,13 @@ extension HypergradientTests {
                                                       epsilon: 1e-3, method: .unrolled)
             let scalar = trainLossAdamHypergradient(w: w0, x: x, y: y, lambda: lambda0, xValidation: xv0, yValidation: yv, steps: T,
                                                     learningRate: 0.05, beta1: 0.9, beta2: 0.99, epsilon: 1e-3, method: .unrolled)
+            // AdamW's decay `1 − lr·λ` changes with the rate: .reversible keeps a buffer per rate.
+            func adamW(_ method: HypergradientMethod) -> [Double] {
+                trainLossAdamWHypergradient(w: w0, x: x, y: y, lambda: lambda0, xValidation: xv0, yValidation: yv, learningRates: rates,
+                                            beta1: 0.9, beta2: 0.99, epsilon: 1e-3, weightDecay: 0.1, method: method).dlearningRates
+            }
+            let unrolledAdamW = adamW(.unrolled)
+            report("SCHEDULE adamw reversible", zip(adamW(.reversible), unrolledAdamW).map { relative($0, $1) }.max()!, 1e-7, "")
             let sum = constant.dlearningRates.reduce(0.0, +)
             print("SCHEDULE sum \(sum.bitPattern == scalar.dlearningRate.bitPattern ? "ok" : "MISMATCH") \(sum) \(scalar.dlearningRate)")
         }

@@ -14,7 +14,8 @@ import XCTest
 ///   agrees with `.unrolled` to 1e-6; `.implicit` agrees with a converged `.unrolled` to 1e-4;
 /// - the runtime's `TrainingStep` follows `LOpt` bit for bit (the trajectory the methods use);
 /// - windows: the hypergradient from a given state against differences of `LOpt` from it,
-///   and the state it leaves equal to `LOpt`'s; a schedule's `dlearningRates[k]` against
+///   and the state it leaves equal to `LOpt`'s (`.reversible` from that state agrees with
+///   `.unrolled`); a schedule's `dlearningRates[k]` against
 ///   differences in step `k`'s rate;
 /// - exact round trips: 1,000 weights (a tenth of them with zero gradient, so `v = 0`),
 ///   minibatches through `step`, 10,000 steps forward and back for Adam and 3,000 for momentum
@@ -81,8 +82,10 @@ final class HypergradientTests: XCTestCase {
     }
 
     func testWindowsAndSchedules() throws {
-        _ = try lines("WINDOW", expected: 2 + 3)
-        _ = try lines("SCHEDULE", expected: 4)
+        // state, 3 methods' weights, dlearningRate, and .reversible from the state (4 lines).
+        _ = try lines("WINDOW", expected: 2 + 3 + 4)
+        // 3 steps against differences, AdamW's schedule reversed, the constant schedule's sum.
+        _ = try lines("SCHEDULE", expected: 5)
     }
 
     func testExactRoundTrips() throws {

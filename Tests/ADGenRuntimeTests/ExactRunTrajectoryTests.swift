@@ -5,15 +5,19 @@ import XCTest
 /// The exact trajectory against the contract's `Double` equations, written out plainly.
 final class ExactRunTrajectoryTests: XCTestCase {
     /// Oracle: Adam (or AdamW when `weightDecay` is not zero) in `Double`, as in the contract.
+    /// From `state` (zero by default) at its step count, with `rates[k]` at step k when given.
     private func doubleAdam(_ problem: TrainingProblem, _ initial: [Double], steps: Int, lr: Double,
-                            beta1: Double, beta2: Double, epsilon: Double, weightDecay: Double) -> [Double] {
+                            beta1: Double, beta2: Double, epsilon: Double, weightDecay: Double,
+                            state: TrainingState? = nil, rates: [Double]? = nil) -> [Double] {
         var w = initial
-        var m = [Double](repeating: 0, count: w.count)
-        var v = m
+        var m = state?.first ?? [Double](repeating: 0, count: w.count)
+        var v = state?.second ?? m.map { _ in 0 }
         var g = m
-        for step in 0..<steps {
+        let first = state?.steps ?? 0
+        for step in first..<(first + steps) {
             problem.gradient(at: w, step: step, into: &g)
             let t = Double(step + 1)
+            let lr = rates?[step - first] ?? lr
             for i in w.indices {
                 m[i] = beta1 * m[i] + (1 - beta1) * g[i]
                 v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
@@ -24,13 +28,15 @@ final class ExactRunTrajectoryTests: XCTestCase {
         return w
     }
 
-    private func exactWeights(_ problem: TrainingProblem, _ initial: [Double], _ optimizer: ExactOptimizer, steps: Int) throws -> [Double] {
-        var run = ExactRun(weights: initial, optimizer: optimizer)
+    private func exactWeights(_ problem: TrainingProblem, _ initial: [Double], _ optimizer: ExactOptimizer, steps: Int,
+                              state: TrainingState? = nil, rates: [Double]? = nil) throws -> [Double] {
+        var run = state.map { ExactRun(weights: initial, optimizer: optimizer, state: $0) }
+            ?? ExactRun(weights: initial, optimizer: optimizer)
         var w = run.weights
         var g = w
-        for step in 0..<steps {
-            problem.gradient(at: w, step: step, into: &g)
-            try run.step(gradient: g)
+        for k in 0..<steps {
+            problem.gradient(at: w, step: run.steps, into: &g)
+            try run.step(gradient: g, learningRate: rates?[k] ?? optimizer.learningRate)
             run.copyWeights(into: &w)
         }
         return w
@@ -47,6 +53,26 @@ final class ExactRunTrajectoryTests: XCTestCase {
         let exact = try exactWeights(problem, initial, .adam(learningRate: 0.01), steps: 1000)
         let reference = doubleAdam(problem, initial, steps: 1000, lr: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0)
         XCTAssertGreaterThan(relativeError(initial, reference), 0.1, "the run moves")
+        XCTAssertLessThan(relativeError(exact, reference), 1e-9)
+    }
+
+    /// A run continuing from a nonzero state at step 40: bias corrections count on from 41,
+    /// and a learning-rate schedule changes AdamW's decay rate every step.
+    func testAdamWFromAStateWithAScheduleTracksTheDoubleTrajectory() throws {
+        let problem = TrainingProblem(count: 200, seed: 25)
+        let initial = problem.initialWeights(seed: 26)
+        var state = TrainingState(count: 200, arrays: 2)
+        state.first = (0..<200).map { 0.01 * sin(Double($0)) }
+        state.second = (0..<200).map { 1e-4 * (1 + cos(Double($0))) }
+        state.steps = 40
+        let rates = (0..<300).map { 0.01 * (1 + 0.5 * sin(0.1 * Double($0))) }
+        let exact = try exactWeights(problem, initial, .adamW(learningRate: 0.01, weightDecay: 0.1), steps: 300,
+                                     state: state, rates: rates)
+        let reference = doubleAdam(problem, initial, steps: 300, lr: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8,
+                                   weightDecay: 0.1, state: state, rates: rates)
+        let fromZero = doubleAdam(problem, initial, steps: 300, lr: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8,
+                                  weightDecay: 0.1, rates: rates)
+        XCTAssertGreaterThan(relativeError(fromZero, reference), 1e-4, "the starting state matters")
         XCTAssertLessThan(relativeError(exact, reference), 1e-9)
     }
 
