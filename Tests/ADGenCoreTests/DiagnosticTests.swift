@@ -559,15 +559,36 @@ final class DiagnosticTests: XCTestCase {
         ])
     }
 
-    func testInoutParameterOfAFunctionWithAResult() {
+    func testHelperReturningAValueIsCalledOnceAndNotReadAround() {
         assertDiagnostics("""
-            func f(x: inout Double) -> Double { return x }
+            func bump(_ x: inout Double) -> Double {
+                x += 1
+                return x * 2
+            }
+            func f(a: Double) -> Double {
+                var x = a
+                let y = x + bump(&x)
+                var s = 0.0
+                while bump(&x) > s { s += 1 }
+                bump(&x)
+                return y + s
+            }
 
             """, [
             """
-            t.adg:1:28: error: unsupported in adgen: 'inout' parameters of a function that returns a value; return nothing, or return the new value instead
-            func f(x: inout Double) -> Double { return x }
-                                       ^
+            t.adg:7:5: error: unsupported in adgen: this statement reads 'x' and passes it as 'inout' to a helper that returns a value; Swift reads it before the call, so read it in a statement of its own
+                let y = x + bump(&x)
+                ^
+            """,
+            """
+            t.adg:9:11: error: unsupported in adgen: a call of 'bump', which has 'inout' parameters, in a 'while' condition or a branch of '? :', '&&' or '||'; call it in a statement of its own before
+                while bump(&x) > s { s += 1 }
+                      ^
+            """,
+            """
+            t.adg:10:5: error: result of call to 'bump' is unused
+                bump(&x)
+                ^
             """,
         ])
     }

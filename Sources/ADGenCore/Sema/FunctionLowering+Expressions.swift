@@ -191,7 +191,8 @@ extension FunctionLowering {
     }
 
     mutating func callType(name: String, arguments: [Syntax.Argument], at location: SourceLocation) -> NaturalType {
-        if signatures[name]?.isHelper == true {
+        if let helper = signatures[name], helper.isHelper {
+            if helper.returnsValue { return .known(helper.result) }
             error("'\(name)' has 'inout' parameters and returns nothing; call it as a statement", at: location)
             return .error
         }

@@ -11,35 +11,141 @@
 ///                               let x = w
 ///                               for i in 0..<v.count { v[i] += a * x[i] }
 ///
+/// A helper that also returns a value is called inside an expression: its body runs
+/// in front of the statement (the `prelude`), its `return e` becomes the value of a
+/// variable the expression reads,
+///
+///     let first = scaled(&v, a)  →  for i in 0..<v.count { v[i] *= a }
+///                                   let scaledResult = v[0]
+///                                   let first = scaledResult
+///
+/// so the statement must not read what it passes as `inout` (Swift would read it before
+/// the call), and the call must be evaluated exactly once (not in a `while` condition,
+/// the right of `&&`/`||` or a branch of `?:`).
+///
 /// The helper itself is checked on its own by sema and is not emitted. Swift's
 /// exclusivity rule holds: a variable passed as `inout` is passed once and read by no
 /// other argument.
 extension FunctionLowering {
+    /// A helper called as a statement: its body, inlined.
     mutating func inlineHelperCall(_ callee: Sema.Signature, _ arguments: [Syntax.Argument],
                                    at location: SourceLocation) -> [IR.Statement] {
+        inlinedCall(callee, arguments, at: location)?.statements ?? []
+    }
+
+    /// A helper that returns a value, called in an expression: its body goes to the
+    /// prelude, and the result is a variable holding what it returned.
+    mutating func inlineHelperValue(_ callee: Sema.Signature, _ arguments: [Syntax.Argument],
+                                    at location: SourceLocation) -> IR.Expression {
         let name = callee.syntax.name
-        guard checkHelperArguments(callee, arguments, at: location) else { return [] }
+        let fallback = IR.Expression.placeholder(callee.result)
+        guard deferredEvaluation == 0 else {
+            error("unsupported in adgen: a call of '\(name)', which has 'inout' parameters, in a 'while' condition or a branch of '? :', '&&' or '||'; call it in a statement of its own before",
+                  at: location)
+            return fallback
+        }
+        var base = name + "Result"
+        var number = 2
+        while scopes.reserved.contains(base) {
+            base = name + "Result\(number)"
+            number += 1
+        }
+        let result = scopes.declare(base, type: callee.result, mutable: true, at: location)
+        guard let call = inlinedCall(callee, arguments, at: location) else { return fallback }
+        var normalizer = ReturnNormalization()
+        let body = normalizer.normalize(call.statements)
+        if normalizer.exceededBudget {
+            error("unsupported in adgen: early returns in '\(name)' need too much code duplication; use 'if / else' and one 'return' per path",
+                  at: location)
+        }
+        passedInout.merge(call.inoutVariables) { first, _ in first }
+        if let local = Self.returnedLocal(body) {
+            // `return norm` of the helper's own `norm`: the expression reads it directly.
+            prelude += body.dropLast()
+            return IR.Expression(.variable(local), callee.result, at: location)
+        }
+        prelude += Self.returning(body, into: result, type: callee.result, at: location)
+        return IR.Expression(.variable(result), callee.result, at: location)
+    }
+
+    /// The variable a body's only `return` (its last statement) returns, when the body
+    /// declares it at its top level: nothing after the inlined body can change it.
+    static func returnedLocal(_ body: [IR.Statement]) -> String? {
+        guard case .returnValues(let values)? = body.last?.kind, case .variable(let name) = values[0].kind,
+              !body.dropLast().contains(where: ReturnNormalization.containsReturn) else { return nil }
+        let declared = body.contains { statement in
+            if case .declare(name, _, _, _, _) = statement.kind { return true }
+            return false
+        }
+        return declared ? name : nil
+    }
+
+    /// `body` (normalized: returns end its paths) with its returns made the value of
+    /// `result`: `let result = e` for one final `return e`, else a `var` each path sets.
+    static func returning(_ body: [IR.Statement], into result: String, type: IRType,
+                          at location: SourceLocation) -> [IR.Statement] {
+        if case .returnValues(let values)? = body.last?.kind, !body.dropLast().contains(where: ReturnNormalization.containsReturn) {
+            let last = body[body.count - 1]
+            return body.dropLast() + [IR.Statement(.declare(name: result, type: type, mutable: false, value: values[0],
+                                                            annotated: false), at: last.location)]
+        }
+        func assigning(_ statements: [IR.Statement]) -> [IR.Statement] {
+            statements.map { statement in
+                if case .returnValues(let values) = statement.kind {
+                    return IR.Statement(.assign(name: result, op: nil, value: values[0]), at: statement.location)
+                }
+                return statement.mappingBodies(assigning)
+            }
+        }
+        let declaration = IR.Statement(.declare(name: result, type: type, mutable: true, value: .placeholder(type),
+                                                annotated: type == .double), at: location)
+        return [declaration] + assigning(body)
+    }
+
+    /// Reports a statement that reads a variable it also passes to a helper returning a
+    /// value: the helper runs first here, but Swift reads the variable before the call.
+    mutating func checkInoutReads(_ statement: IR.Statement, at location: SourceLocation) {
+        guard !passedInout.isEmpty else { return }
+        var reads: Set<String> = []
+        for expression in statement.ownExpressions { reads.formUnion(expression.reads) }
+        if case .store(let array, _, .some, _) = statement.kind { reads.insert(array) }
+        if case .assign(let name, .some, _) = statement.kind { reads.insert(name) }
+        for name in reads.intersection(passedInout.keys).sorted() {
+            let shown = passedInout[name] ?? name
+            error("unsupported in adgen: this statement reads '\(shown)' and passes it as 'inout' to a helper that returns a value; Swift reads it before the call, so read it in a statement of its own",
+                  at: location)
+        }
+    }
+
+    /// The helper's body inlined, and the caller's variables it takes as `inout`; nil
+    /// after reporting a problem with the call.
+    private mutating func inlinedCall(_ callee: Sema.Signature, _ arguments: [Syntax.Argument],
+                                      at location: SourceLocation) -> (statements: [IR.Statement], inoutVariables: [String: String])? {
+        let name = callee.syntax.name
+        guard checkHelperArguments(callee, arguments, at: location) else { return nil }
         if inlining.contains(name) || name == function.name {
             error("unsupported in adgen: recursion through '\(name)'", at: location)
-            return []
+            return nil
         }
         var bindings: [(parameter: IR.Parameter, variable: VariableInfo?, value: IR.Expression?)] = []
+        var inoutVariables: [String: String] = [:]
         for (argument, parameter) in zip(arguments, callee.parameters) {
             if callee.inoutParameters.contains(parameter.name) {
                 guard case .name(let variable) = argument.value.kind,
-                      let info = resolveMutable(variable, at: argument.value.location) else { return [] }
+                      let info = resolveMutable(variable, at: argument.value.location) else { return nil }
                 guard info.type == parameter.type else {
                     error("cannot pass '\(variable)' of type '\(info.type)' as 'inout \(parameter.type)'", at: argument.value.location)
-                    return []
+                    return nil
                 }
+                inoutVariables[info.irName] = variable
                 bindings.append((parameter, info, nil))
             } else {
                 let value = lowerExpression(argument.value, expecting: parameter.type, what: "argument '\(parameter.name)'")
                 bindings.append((parameter, nil, value))
             }
         }
-        guard checkExclusivity(bindings.map { ($0.variable?.irName, $0.value) }, arguments) else { return [] }
-        return inlinedBody(callee, bindings, at: location)
+        guard checkExclusivity(bindings.map { ($0.variable?.irName, $0.value) }, arguments) else { return nil }
+        return (inlinedBody(callee, bindings, at: location), inoutVariables)
     }
 
     /// The helper's statements, in a scope of their own.
@@ -50,6 +156,7 @@ extension FunctionLowering {
         let diagnostics = sema.diagnostics
         let reserved = scopes.reserved
         inlining.append(callee.syntax.name)
+        inlinedResults.append(callee.returnsValue ? callee.result : nil)
         scopes.reserved.formUnion(IdentifierCollector.identifiers(in: callee.syntax))
         scopes.push()
         scopes.inlining += 1
@@ -57,6 +164,7 @@ extension FunctionLowering {
             scopes.inlining -= 1
             scopes.pop()
             scopes.reserved = reserved
+            inlinedResults.removeLast()
             inlining.removeLast()
             sema.diagnostics = diagnostics
         }

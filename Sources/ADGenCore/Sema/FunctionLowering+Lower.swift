@@ -83,6 +83,7 @@ extension FunctionLowering {
             return IR.Expression(.builtin(builtin, lowered), type, at: location)
         }
         let callee = signatures[name]!
+        if callee.isHelper { return inlineHelperValue(callee, arguments, at: location) }
         let lowered = zip(arguments, callee.parameters).map { argument, parameter in
             IR.Argument(label: parameter.label,
                         value: lowerExpression(argument.value, expecting: parameter.type,

@@ -12,8 +12,13 @@ struct FunctionLowering {
     var trailing: [IR.Statement] = []
     /// Above 0 while lowering what Swift may evaluate later or not at all.
     var deferredEvaluation = 0
-    /// The `inout` helpers being inlined, innermost last (``FunctionLowering+InoutCalls``).
+    /// The `inout` helpers being inlined, innermost last (``FunctionLowering+InoutCalls``),
+    /// with their result types (nil for a helper that returns nothing).
     var inlining: [String] = []
+    var inlinedResults: [IRType?] = []
+    /// The variables the statement being lowered passes to a helper that returns a value:
+    /// the helper runs before the statement, so the statement must not read them.
+    var passedInout: [String: String] = [:]  // IR name → name in the source
     /// The calls this function makes, for sema's recursion and depth checks.
     var calls: [(callee: String, location: SourceLocation)] = []
 
@@ -46,7 +51,7 @@ struct FunctionLowering {
             error("unsupported in adgen: early returns in '\(function.name)' need too much code duplication; use 'if / else' and one 'return' per path",
                   at: function.location)
         }
-        if !signature.isHelper, !ReturnNormalization.terminates(normalized), !sema.diagnostics.hasErrors || !body.isEmpty {
+        if !signature.isHelper || signature.returnsValue, !ReturnNormalization.terminates(normalized), !sema.diagnostics.hasErrors || !body.isEmpty {
             error("missing return in function '\(function.name)' expected to return '\(resultName)'",
                   at: function.closingBrace)
         }
@@ -55,19 +60,20 @@ struct FunctionLowering {
 
     mutating func lowerBlock(_ statements: [Syntax.Statement], newScope: Bool = true) -> [IR.Statement] {
         if newScope { scopes.push() }
-        let outer = (prelude, trailing)
-        (prelude, trailing) = ([], [])
+        let outer = (prelude, trailing, passedInout)
+        (prelude, trailing, passedInout) = ([], [], [:])
         defer {
             if newScope { scopes.pop() }
-            (prelude, trailing) = outer
+            (prelude, trailing, passedInout) = outer
         }
         var lowered: [IR.Statement] = []
         for statement in statements {
             let irStatement = lowerStatement(statement)
+            if let irStatement { checkInoutReads(irStatement, at: statement.location) }
             lowered += prelude
             if let irStatement { lowered.append(irStatement) }
             lowered += trailing
-            (prelude, trailing) = ([], [])
+            (prelude, trailing, passedInout) = ([], [], [:])
         }
         return lowered
     }
@@ -107,10 +113,11 @@ struct FunctionLowering {
             let irElse = elseBody.map { lowerBlock($0) } ?? []
             return IR.Statement(.ifElse(condition: irCondition, then: irThen, else: irElse), at: location)
         case let .returnValue(value):
-            if signature.isHelper {
-                // (A helper that declares a result was reported at its signature.)
-                if function.result != nil { return nil }
-                error("unexpected non-void return value in void function '\(function.name)'; its 'inout' parameters are its results",
+            // Inside an inlined helper, `return` is the helper's (``FunctionLowering+InoutCalls``).
+            let own = signature.isHelper && !signature.returnsValue ? nil : signature.result
+            let resultType = inlining.isEmpty ? own : inlinedResults.last!
+            guard let resultType else {
+                error("unexpected non-void return value in void function '\(inlining.last ?? function.name)'; its 'inout' parameters are its results",
                       at: location)
                 return nil
             }
@@ -118,9 +125,10 @@ struct FunctionLowering {
                 error("non-void function should return a value", at: location)
                 return nil
             }
-            return IR.Statement(.returnValues([lowerExpression(value, expecting: signature.result)]), at: location)
+            return IR.Statement(.returnValues([lowerExpression(value, expecting: resultType)]), at: location)
         case let .expression(expression):
-            if case let .call(name, arguments) = expression.kind, let callee = signatures[name], callee.isHelper {
+            if case let .call(name, arguments) = expression.kind, let callee = signatures[name], callee.isHelper,
+               !callee.returnsValue {
                 prelude += inlineHelperCall(callee, arguments, at: expression.location)
                 return nil
             }

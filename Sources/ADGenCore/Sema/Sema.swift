@@ -16,10 +16,13 @@ public struct Sema {
         var syntax: Syntax.Function
         var parameters: [IR.Parameter]
         var result: IRType
-        /// A function with `inout` parameters and no result: inlined where it is called
-        /// (``FunctionLowering+InoutCalls``), not emitted itself.
+        /// A function with `inout` parameters: inlined where it is called
+        /// (``FunctionLowering+InoutCalls``), not emitted itself. It may return a value too.
         var isHelper = false
         var inoutParameters: Set<String> = []
+
+        /// Whether the function declares a result (every function but a helper does).
+        var returnsValue: Bool { syntax.result != nil }
     }
 
     var diagnostics: DiagnosticEngine
@@ -85,28 +88,28 @@ public struct Sema {
         var result = IRType.double
         let inoutNames = Set(function.parameters.filter(\.isInout).map(\.name))
         if !inoutNames.isEmpty {
-            if let resultType = function.result {
-                diagnostics.error("unsupported in adgen: 'inout' parameters of a function that returns a value; return nothing, or return the new value instead",
-                                  at: resultType.location)
-            }
+            if let resultType = function.result, let type = resolveResult(resultType) { result = type }
             signatures[function.name] = Signature(syntax: function, parameters: parameters, result: result, isHelper: true,
                                                   inoutParameters: inoutNames)
             return
         }
         if let resultType = function.result {
-            if let type = resolveType(resultType) {
-                if type == .double || type == .doubleArray {
-                    result = type
-                } else {
-                    diagnostics.error("unsupported in adgen: result type '\(type)'; results are Double or [Double]",
-                                      at: resultType.location)
-                }
-            }
+            if let type = resolveResult(resultType) { result = type }
         } else {
             diagnostics.error("function '\(function.name)' must return Double or [Double]; add '-> Double'",
                               at: function.resultLocation)
         }
         signatures[function.name] = Signature(syntax: function, parameters: parameters, result: result)
+    }
+
+    /// A result type: `Double` or `[Double]`, or nil after reporting another.
+    mutating func resolveResult(_ resultType: Syntax.TypeName) -> IRType? {
+        guard let type = resolveType(resultType) else { return nil }
+        guard type == .double || type == .doubleArray else {
+            diagnostics.error("unsupported in adgen: result type '\(type)'; results are Double or [Double]", at: resultType.location)
+            return nil
+        }
+        return type
     }
 
     /// Maps a written type to an IR type, or reports it.

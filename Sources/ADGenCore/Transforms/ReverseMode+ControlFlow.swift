@@ -112,13 +112,34 @@ extension ReverseMode {
         return (name, push(.variable(name, type)) + [assign], pop(into: name, type: type))
     }
 
+    /// A re-run iteration hoists the values its branches declare, under the names the
+    /// primal loop in front of it declares locally: each gets a fresh name, or the
+    /// primal loop's reads would keep a write the reverse sweep never reads (a Swift
+    /// warning), since Cleanup tracks reads by name.
+    mutating func renamingHoisted(since start: Int, declaredIn primal: [IR.Statement],
+                                  _ body: [IR.Statement]) -> [IR.Statement] {
+        let declared = IRWalk.declarations(in: primal)
+        var map: [String: String] = [:]
+        for index in start..<hoisted.count where declared.contains(hoisted[index].name) {
+            let old = hoisted[index].name
+            let renamed = names.fresh(old)
+            map[old] = renamed
+            hoistedNames.remove(old)
+            hoistedNames.insert(renamed)
+            hoisted[index].name = renamed
+        }
+        return map.isEmpty ? body : Renaming.rename(body, map)
+    }
+
     mutating func forLoop(_ loop: IR.ForLoop,
                           strategy: ReversePlan.LoopStrategy) -> ([IR.Statement], [IR.Statement]) {
         if strategy == .recomputeFused, let accumulators = independentIterations(loop) {
             // Recompute fusion: the primal loop forward; in reverse, each iteration re-run
             // (without its accumulator updates) and reversed at once, in natural order.
             var reverse = loop
+            let hoistedBefore = hoisted.count
             reverse.body = fusedBody(loop.body, accumulators: accumulators.filter(isActive), skipping: accumulators)
+            reverse.body = renamingHoisted(since: hoistedBefore, declaredIn: loop.body, reverse.body)
             return ([IR.Statement(.forLoop(loop))], [IR.Statement(.forLoop(reverse))])
         }
         let writes = Self.writes(loop.body)
