@@ -31,7 +31,7 @@ check-libclang:
 
 build: check-toolchain
 	$(SWIFT) build --product adgen
-	$(SWIFT) build --product ADGenRuntime  # the library `adgen check` links its programs against
+	$(SWIFT) build --product ADGenCheckSupport  # the library `adgen check` links its programs against
 
 ## demo: build adgen, run it on the bundled examples and show what it produced.
 demo: build

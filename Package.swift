@@ -6,9 +6,12 @@ let package = Package(
     products: [
         .executable(name: "adgen", targets: ["adgen"]),
         .library(name: "ADGenCore", targets: ["ADGenCore"]),
-        // Complex-step builtins, exact training, checkpointing and gradient checks. Dynamic, so that
-        // `adgen check` can link the programs it compiles against it (see Docs/Checking.md).
+        // What generated code imports: complex-step builtins, exact training, checkpointing. Dynamic,
+        // so that programs built outside SwiftPM can link it (make bench-checkpointing).
         .library(name: "ADGenRuntime", type: .dynamic, targets: ["ADGenRuntime"]),
+        // The checks `adgen check` programs run (finite differences, dot-product tests, the check
+        // session), with the runtime inside; dynamic, so those programs link it (Docs/Checking.md).
+        .library(name: "ADGenCheckSupport", type: .dynamic, targets: ["ADGenCheckSupport"]),
         .plugin(name: "ADGenPlugin", targets: ["ADGenPlugin"]),
         .plugin(name: "ADGenGenerate", targets: ["ADGenGenerate"]),
     ],
@@ -19,14 +22,16 @@ let package = Package(
     targets: [
         // Pure, in-memory compiler: source text in, Swift text and diagnostics out.
         .target(name: "ADGenCore"),
-        // What generated code and `adgen check` programs link: complex step (swift-numerics'
-        // Complex<Double>), exact training (ExactRun), Revolve, finite differences, dot-product
-        // tests. No process or compiler-driver code.
+        // What generated code imports and users link: complex step (swift-numerics' Complex<Double>),
+        // exact training (ExactRun), Revolve, hypergradients. No checking, process or compiler-driver code.
         .target(name: "ADGenRuntime", dependencies: [.product(name: "Numerics", package: "swift-numerics")]),
+        // What `adgen check` programs run on top of the runtime: finite differences, complex step on
+        // closures, dot-product tests, the check session and its JSON events, SplitMix64, FNV-1a.
+        .target(name: "ADGenCheckSupport", dependencies: ["ADGenRuntime"]),
         // The swiftc driver and process runner that `adgen check` compiles and runs programs with.
-        .target(name: "ADGenDriver", dependencies: ["ADGenRuntime"]),
+        .target(name: "ADGenDriver", dependencies: ["ADGenCheckSupport"]),
         // `adgen check`: builds, compiles and runs the checking program, and reports.
-        .target(name: "ADGenCheck", dependencies: ["ADGenCore", "ADGenDriver", "ADGenRuntime"]),
+        .target(name: "ADGenCheck", dependencies: ["ADGenCore", "ADGenDriver", "ADGenCheckSupport"]),
         // The C front end (Docs/C.md): libclang, opened at run time by the CLibClang shim,
         // lowers C into the syntax tree sema takes. Only the command-line tool links it.
         .target(name: "CLibClang"),
@@ -38,7 +43,9 @@ let package = Package(
                 "ADGenCore",
                 "ADGenC",
                 "ADGenCheck",
+                "ADGenCheckSupport",
                 "ADGenDriver",
+                "ADGenRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,15 +72,18 @@ let package = Package(
         // with cc and checked against finite differences.
         .testTarget(name: "ADGenCTests", dependencies: ["ADGenC", "ADGenCore", "ADGenDriver"]),
         // Test support: seeded random .adg programs, their normalizer and reducer (Docs/Fuzzing.md).
-        .target(name: "ADGenRandomPrograms", dependencies: ["ADGenRuntime"], path: "Tests/ADGenRandomPrograms"),
+        .target(name: "ADGenRandomPrograms", dependencies: ["ADGenCheckSupport"], path: "Tests/ADGenRandomPrograms"),
         // Compiles generated code for every fixture (and random programs) in one swiftc call
         // and checks it numerically.
         .testTarget(name: "ADGenIntegrationTests", dependencies: ["ADGenCore", "ADGenCheck", "ADGenRandomPrograms"]),
         .testTarget(name: "ADGenRuntimeTests",
-                    dependencies: ["ADGenRuntime", .product(name: "Numerics", package: "swift-numerics")]),
+                    dependencies: ["ADGenRuntime", "ADGenCheckSupport", .product(name: "Numerics", package: "swift-numerics")]),
+        .testTarget(name: "ADGenCheckSupportTests",
+                    dependencies: ["ADGenCheckSupport", "ADGenRuntime", .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(name: "ADGenDriverTests", dependencies: ["ADGenDriver"]),
         // `adgen check` end to end: every fixture against complex step, mutants flagged.
-        .testTarget(name: "ADGenCheckTests", dependencies: ["ADGenCheck", "ADGenCore", "ADGenDriver", "ADGenRuntime"]),
+        .testTarget(name: "ADGenCheckTests",
+                    dependencies: ["ADGenCheck", "ADGenCore", "ADGenDriver", "ADGenCheckSupport", "ADGenRuntime"]),
         // The docs are tested: their code compiles, the config behaves as documented,
         // Troubleshooting lists every diagnostic.
         .testTarget(name: "ADGenDocsTests", dependencies: ["ADGenCore", "ADGenCheck", "adgen"]),

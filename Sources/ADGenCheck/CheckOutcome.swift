@@ -1,4 +1,4 @@
-import ADGenRuntime
+import ADGenCheckSupport
 
 /// Everything a check run produced, per item, before aggregation (``CheckReport``).
 public struct CheckOutcome {

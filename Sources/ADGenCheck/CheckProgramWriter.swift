@@ -1,6 +1,5 @@
 import ADGenCore
 import ADGenDriver
-import ADGenRuntime
 
 /// Writes the Swift program `adgen check` compiles: per unit the generated code
 /// (`Gen_<name>.swift`), the `.adg` text itself as a reference (`Ref_<name>.swift`, with
@@ -9,7 +8,7 @@ import ADGenRuntime
 public enum CheckProgramWriter {
     public static func sources(for plan: CheckPlan) -> [SwiftSourceFile] {
         var files: [SwiftSourceFile] = []
-        var main = ["import ADGenRuntime", "", "let session = CheckSession(arguments: CommandLine.arguments)"]
+        var main = ["import ADGenCheckSupport", "", "let session = CheckSession(arguments: CommandLine.arguments)"]
         var id = 0
         for unit in plan.units {
             files.append(SwiftSourceFile(name: genFileName(unit), text: unit.generatedSwift))
@@ -23,7 +22,7 @@ public enum CheckProgramWriter {
                 id += 1
             }
             files.append(SwiftSourceFile(name: checksFileName(unit),
-                                         text: (["import ADGenRuntime", ""] + checks).joined(separator: "\n")))
+                                         text: (["import ADGenCheckSupport", "import ADGenRuntime", ""] + checks).joined(separator: "\n")))
         }
         main.append("session.finish()")
         files.append(SwiftSourceFile(name: "main.swift", text: main.joined(separator: "\n") + "\n"))

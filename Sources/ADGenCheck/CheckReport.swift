@@ -1,5 +1,5 @@
 import ADGenCore
-import ADGenRuntime
+import ADGenCheckSupport
 
 /// The result of `adgen check`: one row per function and mode with the worst errors
 /// over all its points (NaN when any point's error was not finite).

@@ -1,5 +1,5 @@
 import ADGenDriver
-import ADGenRuntime
+import ADGenCheckSupport
 import Foundation
 
 /// How `adgen check` compiles and runs its program.

@@ -1,5 +1,5 @@
 import ADGenDriver
-import ADGenRuntime
+import ADGenCheckSupport
 import Foundation
 
 /// Compiles the program for a ``CheckPlan`` (cached by content) and runs it until every

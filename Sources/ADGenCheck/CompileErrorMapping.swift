@@ -1,6 +1,5 @@
 import ADGenCore
 import ADGenDriver
-import ADGenRuntime
 
 /// Turns swiftc's errors on a check program into messages about the `.adg` files:
 /// errors in the reference already carry `.adg` lines (`#sourceLocation`); an error in

@@ -1,17 +1,18 @@
 import Foundation
 
-/// The built ADGenRuntime that check programs link, found in one build directory:
-/// `Modules/` (its module and swift-numerics'), the module map of swift-numerics' C
-/// shims in the package checkout, and either `libADGenRuntime.so` (the dynamic product,
-/// which `make build` builds) or, failing that, the object files SwiftPM left for the
-/// ADGenRuntime and swift-numerics targets (always there once adgen is built, so
-/// `swift build --product adgen` alone is enough).
+/// The built libraries that check programs link, found in one build directory:
+/// `Modules/` (the modules of ADGenRuntime, which generated code imports, of
+/// ADGenCheckSupport, which the checks call, and of swift-numerics), the module map of
+/// swift-numerics' C shims in the package checkout, and either `libADGenCheckSupport.so`
+/// (the dynamic product, with the runtime inside, which `make build` builds) or, failing
+/// that, the object files SwiftPM left for those targets (always there once adgen is
+/// built, so `swift build --product adgen` alone is enough).
 ///
 /// The directory is `$ADGEN_RUNTIME_DIR` when set, else the one holding the running
 /// executable (`adgen`, or the test bundle), which is where `swift build` puts both.
 public struct RuntimeLibrary: Sendable, Equatable {
     public enum Linkage: Sendable, Equatable {
-        /// `-lADGenRuntime`, with an rpath to the directory.
+        /// `-lADGenCheckSupport`, with an rpath to the directory.
         case dynamic
         /// These object files, linked into the program.
         case objects([URL])
@@ -27,7 +28,9 @@ public struct RuntimeLibrary: Sendable, Equatable {
         self.linkage = linkage
     }
 
-    public static let libraryName = "ADGenRuntime"
+    public static let libraryName = "ADGenCheckSupport"
+    /// The module generated code imports, which the library holds too.
+    public static let runtimeModule = "ADGenRuntime"
     static var libraryFile: String {
         #if os(macOS)
         return "lib\(libraryName).dylib"
@@ -37,7 +40,7 @@ public struct RuntimeLibrary: Sendable, Equatable {
     }
 
     /// The targets whose object files make up the runtime when the library is missing.
-    static let objectTargets = [libraryName, "ComplexModule", "RealModule", "Numerics", "_NumericsShims"]
+    static let objectTargets = [libraryName, runtimeModule, "ComplexModule", "RealModule", "Numerics", "_NumericsShims"]
 
     /// The swiftc flags that import and link the runtime.
     public var flags: [String] {
@@ -76,8 +79,8 @@ public struct RuntimeLibrary: Sendable, Equatable {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             files += names.filter { $0.hasSuffix(".o") }.sorted().map { folder.appendingPathComponent($0) }
         }
-        let hasRuntime = files.contains { $0.deletingLastPathComponent().lastPathComponent == "\(libraryName).build" }
-        return hasRuntime ? files : nil
+        let folders = Set(files.map { $0.deletingLastPathComponent().lastPathComponent })
+        return [libraryName, runtimeModule].allSatisfy { folders.contains("\($0).build") } ? files : nil
     }
 
     /// Finds the runtime, or explains what is missing.
@@ -94,9 +97,9 @@ public struct RuntimeLibrary: Sendable, Equatable {
         var looked: [String] = []
         for directory in directories.map({ $0.resolvingSymlinksInPath() }) {
             let library = directory.appendingPathComponent(libraryFile)
-            let module = directory.appendingPathComponent("Modules/\(libraryName).swiftmodule")
+            let modules = [libraryName, runtimeModule].map { directory.appendingPathComponent("Modules/\($0).swiftmodule") }
             looked.append("\(library.path) or \(libraryName).build/*.o")
-            guard FileManager.default.fileExists(atPath: module.path) else { continue }
+            guard modules.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) else { continue }
             let linkage: Linkage
             if FileManager.default.fileExists(atPath: library.path) {
                 linkage = .dynamic
@@ -111,9 +114,9 @@ public struct RuntimeLibrary: Sendable, Equatable {
             looked.append("swift-numerics' _NumericsShims module map near \(directory.path)")
         }
         throw CheckInputError(
-            "adgen check needs the ADGenRuntime library built next to adgen; not found: "
+            "adgen check needs the ADGenCheckSupport library built next to adgen; not found: "
             + looked.joined(separator: ", ")
-            + ". Build it with `make build` (or `swift build --product ADGenRuntime`), or set ADGEN_RUNTIME_DIR.")
+            + ". Build it with `make build` (or `swift build --product ADGenCheckSupport`), or set ADGEN_RUNTIME_DIR.")
     }
 
     /// `<scratch>/checkouts/swift-numerics/Sources/_NumericsShims/include/module.modulemap`,

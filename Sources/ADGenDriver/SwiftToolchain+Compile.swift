@@ -1,4 +1,4 @@
-import ADGenRuntime
+import ADGenCheckSupport
 import Foundation
 
 extension SwiftToolchain {

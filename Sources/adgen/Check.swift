@@ -1,7 +1,7 @@
 import ADGenCheck
 import ADGenCore
 import ADGenDriver
-import ADGenRuntime
+import ADGenCheckSupport
 import ArgumentParser
 import Foundation
 

@@ -1,5 +1,6 @@
 @testable import ADGenCore
 import ADGenRuntime
+import ADGenCheckSupport
 import Foundation
 import Numerics
 import XCTest

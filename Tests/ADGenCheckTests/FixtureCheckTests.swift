@@ -2,6 +2,7 @@ import ADGenCheck
 import ADGenCore
 import ADGenDriver
 import ADGenRuntime
+import ADGenCheckSupport
 import Foundation
 import XCTest
 

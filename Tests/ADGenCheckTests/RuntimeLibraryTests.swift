@@ -8,15 +8,15 @@ import XCTest
 final class RuntimeLibraryTests: XCTestCase {
     func testFoundNextToTheTestsAndExplainedWhenMissing() throws {
         let runtime = try RuntimeLibrary.locate()
-        XCTAssertEqual(runtime.linkage, .dynamic, "swift build --build-tests builds libADGenRuntime")
-        XCTAssertTrue(runtime.flags.contains("-lADGenRuntime"))
+        XCTAssertEqual(runtime.linkage, .dynamic, "swift build --build-tests builds libADGenCheckSupport")
+        XCTAssertTrue(runtime.flags.contains("-lADGenCheckSupport"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: runtime.shimsModuleMap.path))
         XCTAssertThrowsError(try RuntimeLibrary.locate(environment: ["ADGEN_RUNTIME_DIR": "/nonexistent"])) { error in
             XCTAssertTrue("\(error)".contains("make build"), "\(error)")
         }
     }
 
-    /// Without libADGenRuntime (only `swift build --product adgen`), the object files of
+    /// Without libADGenCheckSupport (only `swift build --product adgen`), the object files of
     /// the runtime and swift-numerics are linked instead.
     func testObjectFilesWhenTheLibraryIsMissing() throws {
         let real = try RuntimeLibrary.locate().directory
@@ -24,7 +24,7 @@ final class RuntimeLibraryTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let build = scratch.appendingPathComponent("triple/debug")
         try FileManager.default.createDirectory(at: build, withIntermediateDirectories: true)
-        for name in ["Modules", "ADGenRuntime.build", "ComplexModule.build", "RealModule.build", "Numerics.build",
+        for name in ["Modules", "ADGenCheckSupport.build", "ADGenRuntime.build", "ComplexModule.build", "RealModule.build", "Numerics.build",
                      "_NumericsShims.build"] {
             try FileManager.default.createSymbolicLink(at: build.appendingPathComponent(name),
                                                        withDestinationURL: real.appendingPathComponent(name))
@@ -36,10 +36,11 @@ final class RuntimeLibraryTests: XCTestCase {
         let runtime = try RuntimeLibrary.locate(environment: ["ADGEN_RUNTIME_DIR": build.path])
         guard case .objects(let objects) = runtime.linkage else { return XCTFail("expected object files: \(runtime)") }
         XCTAssertTrue(objects.contains { $0.lastPathComponent == "CheckSession.swift.o" })
-        XCTAssertFalse(runtime.flags.contains("-lADGenRuntime"))
+        XCTAssertFalse(runtime.flags.contains("-lADGenCheckSupport"))
 
         let toolchain = try SwiftToolchain(cacheDirectory: scratch.appendingPathComponent("cache"))
         let main = SwiftSourceFile(name: "main.swift", text: """
+            import ADGenCheckSupport
             import ADGenRuntime
             print(ComplexStep.derivative(of: { csSin($0) }, at: 0.0))
             """)

@@ -1,4 +1,4 @@
-import ADGenRuntime
+import ADGenCheckSupport
 
 typealias Expr = RandomProgram.Expr
 

@@ -1,4 +1,4 @@
-import ADGenRuntime
+import ADGenCheckSupport
 
 /// Seeded random `.adg` programs (issue 14): the same seed always gives the same
 /// program. Programs are well typed, warning-free as Swift, and smooth at every point

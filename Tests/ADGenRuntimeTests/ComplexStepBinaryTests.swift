@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import XCTest
 @testable import ADGenRuntime
+import ADGenCheckSupport
 
 final class ComplexStepBinaryTests: XCTestCase {
     let h = 1e-20

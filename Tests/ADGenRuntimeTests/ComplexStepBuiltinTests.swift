@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import XCTest
 @testable import ADGenRuntime
+import ADGenCheckSupport
 
 /// Every unary builtin against its analytic derivative, written independently.
 final class ComplexStepBuiltinTests: XCTestCase {

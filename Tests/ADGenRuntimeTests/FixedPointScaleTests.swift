@@ -1,5 +1,6 @@
 import XCTest
 @testable import ADGenRuntime
+import ADGenCheckSupport
 
 final class FixedPointScaleTests: XCTestCase {
     func testConversionScalesByThePowerOfTwo() {

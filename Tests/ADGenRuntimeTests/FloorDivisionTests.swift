@@ -1,5 +1,6 @@
 import XCTest
 @testable import ADGenRuntime
+import ADGenCheckSupport
 
 final class FloorDivisionTests: XCTestCase {
     /// The oracle: Swift's truncating division, moved down by one when the remainder is negative.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ADGenRuntime
+import ADGenCheckSupport
 
 final class InformationBufferTests: XCTestCase {
     private let rates = [0.5, 1.0 / 3.0, 0.9, 0.99, 0.999, 0.9999, 0.99999]

@@ -1,4 +1,5 @@
 @testable import ADGenRuntime
+import ADGenCheckSupport
 import XCTest
 
 /// Division by reciprocal multiplication against the hardware divide, bit for bit.

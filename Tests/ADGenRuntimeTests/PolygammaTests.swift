@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ADGenRuntime
+import ADGenCheckSupport
 
 /// `polygamma(_:_:)` against values computed with mpmath at 40 digits, its recurrence
 /// and reflection identities, and its poles.

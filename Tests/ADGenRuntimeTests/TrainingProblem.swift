@@ -1,4 +1,5 @@
 import ADGenRuntime
+import ADGenCheckSupport
 
 /// A deterministic synthetic training problem for the exact-training tests: the quadratic
 /// `Σ a_i (w_i − c_i)² / 2` with a minibatch-like perturbation that depends only on the step

@@ -1,3 +1,4 @@
+import ADGenRuntime
 /// The per-mode checks of ``DerivativeCheck``.
 extension DerivativeCheck {
     func jvpCheck(_ d: Derivatives) -> ModeCheck {

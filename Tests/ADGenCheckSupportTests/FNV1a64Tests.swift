@@ -1,4 +1,5 @@
 import XCTest
+@testable import ADGenCheckSupport
 @testable import ADGenRuntime
 
 final class FNV1a64Tests: XCTestCase {

@@ -1,4 +1,5 @@
 import Numerics
+import ADGenRuntime
 
 /// The checks of the whole-matrix modes: `fJacobian`, `fHessian`, `fHessianTrace`.
 extension DerivativeCheck {

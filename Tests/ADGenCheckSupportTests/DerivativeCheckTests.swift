@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import XCTest
 @testable import ADGenRuntime
+@testable import ADGenCheckSupport
 
 /// f(x, w) = [x·sin(w₀) + w₁², exp(x·w₁)] with hand-written derivatives, then with
 /// deliberate mistakes that the check must flag.

@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import XCTest
 @testable import ADGenRuntime
+@testable import ADGenCheckSupport
 
 /// `EntryError.worst` and the worst entries `DerivativeCheck` reports.
 final class EntryErrorTests: XCTestCase {

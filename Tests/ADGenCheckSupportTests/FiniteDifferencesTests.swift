@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ADGenRuntime
+@testable import ADGenCheckSupport
 
 final class FiniteDifferencesTests: XCTestCase {
     /// f(x, y) = (x·y + sin x, exp(y)/x, x²y)

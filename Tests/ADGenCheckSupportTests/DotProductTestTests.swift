@@ -1,5 +1,6 @@
 import XCTest
 @testable import ADGenRuntime
+@testable import ADGenCheckSupport
 
 final class DotProductTestTests: XCTestCase {
     /// A 3 × 4 matrix, not symmetric in any sense.

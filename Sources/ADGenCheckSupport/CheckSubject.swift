@@ -1,4 +1,5 @@
 import Numerics
+import ADGenRuntime
 
 /// The active inputs of a function under check: one entry per active parameter, in
 /// parameter order; a `Double` parameter is a one-element entry.

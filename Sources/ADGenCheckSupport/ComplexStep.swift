@@ -1,4 +1,5 @@
 import Numerics
+import ADGenRuntime
 
 /// A function from `n` complex inputs to `m` complex outputs, written with the `cs`
 /// functions (see ``ComplexStepNames``) so that it is safe for complex step.

@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import XCTest
 @testable import ADGenRuntime
+@testable import ADGenCheckSupport
 
 final class ComplexStepDifferentiationTests: XCTestCase {
     /// f(x, y) = (x·y + sin x, exp(y)/x, pow(x, 3)·y)

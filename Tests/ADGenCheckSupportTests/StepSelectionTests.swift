@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import ADGenCheckSupport
 @testable import ADGenRuntime
 
 final class StepSelectionTests: XCTestCase {

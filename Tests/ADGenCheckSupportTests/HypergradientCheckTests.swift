@@ -1,4 +1,5 @@
 @testable import ADGenRuntime
+@testable import ADGenCheckSupport
 import XCTest
 
 /// The hypergradient check passes a correct hypergradient and flags a wrong one, and

@@ -1,4 +1,5 @@
 import Numerics
+import ADGenRuntime
 
 /// Checks every generated function of a ``CheckSubject`` at its point against complex
 /// step, finite differences and dot-product identities; one ``ModeCheck`` per mode.

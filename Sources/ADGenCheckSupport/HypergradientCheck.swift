@@ -1,4 +1,5 @@
 import Dispatch
+import ADGenRuntime
 
 /// A generated `LOptHypergradient` at one point, as `adgen check` checks it: the initial
 /// weights and hyperparameters, the whole training run followed by the validation

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ADGenRuntime
+@testable import ADGenCheckSupport
 
 final class CheckSessionTests: XCTestCase {
     func testArguments() {
