@@ -61,8 +61,8 @@ public enum DefaultPoints {
 
     static func value(for type: IRType, size: Int) -> PointSpec.Value {
         switch type {
-        case .double: return .random(count: nil, low: low, high: high)
-        case .doubleArray, .lanes: return .random(count: size, low: low, high: high)
+        case .double, .complex: return .random(count: nil, low: low, high: high)
+        case .doubleArray, .lanes, .complexArray: return .random(count: size, low: low, high: high)
         case .int: return .literal(.number(String(size)))
         case .intArray: return .literal(.array((0..<size).map(String.init)))
         case .bool, .boolArray, .tape: return .literal(.bool(false))

@@ -209,8 +209,8 @@ public enum Pipeline {
             let variants = ComplexStep.functions(primals: primal.functions.map(Cleanup.run),
                                                  derived: derived.map(Cleanup.run))
             if !verify(variants, diagnostics: &diagnostics) { return nil }
-            swiftFunctions += variants.map(ComplexStepTranslator.translate)
-            imports.append(ComplexStepTranslator.runtimeModule)
+            swiftFunctions += ComplexStep.variants(of: variants).map(SwiftTranslator.translate)
+            imports.append(ComplexStep.runtimeModule)
         }
         let trained = Training.generate(plans)
         swiftFunctions += trained.functions
@@ -219,8 +219,8 @@ public enum Pipeline {
             IRWalk.forEachStatement(function.body) { if case .checkpoint = $0.kind { found = true } }
             return found
         }
-        if Training.needsRuntime(plans) || checkpoints, !imports.contains(ComplexStepTranslator.runtimeModule) {
-            imports.append(ComplexStepTranslator.runtimeModule)
+        if Training.needsRuntime(plans) || checkpoints, !imports.contains(ComplexStep.runtimeModule) {
+            imports.append(ComplexStep.runtimeModule)
         }
         let definitions = module.functions.map { ($0.name, $0.location) } + plans.map { ($0.functionName, $0.loss.location) }
         let usesPolygamma = IRWalk.calls(.polygamma, in: functions)

@@ -130,6 +130,9 @@ struct CTranslator {
         case .doubleArray, .lanes: return "const double *"
         case .intArray, .boolArray: return "const int *"
         case .tape: return "adgen_tape *"
+        // Complex-step variants are Swift only (`--emit c` refuses the mode); C99's spelling.
+        case .complex: return "double _Complex"
+        case .complexArray: return "const double _Complex *"
         }
     }
 

@@ -28,6 +28,10 @@ public enum Builtin: String, CaseIterable, Sendable {
     /// The function generated Swift calls: Foundation's, or the helper the file carries.
     public var swiftName: String { self == .polygamma ? "adgenPolygamma" : rawValue }
 
+    /// The ADGenRuntime function complex-step code calls: `cs` + the name with its first
+    /// letter upper-cased (`log1p` → `csLog1p`, `polygamma` → `csPolygamma`).
+    public var complexStepName: String { "cs" + rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+
     public var arity: Int {
         switch self {
         case .atan2, .pow, .hypot, .min, .max, .polygamma: return 2

@@ -14,6 +14,10 @@ public enum IRType: Hashable, Sendable, CustomStringConvertible {
     /// lane loops vectorize. Storage is shared: the Swift translator writes an explicit
     /// copy wherever the IR's value semantics need one.
     case lanes
+    /// `Complex<Double>` and `[Complex<Double>]` (swift-numerics): the types of complex-step
+    /// variants (``ComplexStepRetyping``), which only the Swift translator prints.
+    case complex
+    case complexArray
 
     public var description: String {
         switch self {
@@ -25,6 +29,8 @@ public enum IRType: Hashable, Sendable, CustomStringConvertible {
         case .boolArray: return "[Bool]"
         case .tape(let element): return "ADGenTape<\(element)>"
         case .lanes: return "ADGenLanes"
+        case .complex: return "Complex<Double>"
+        case .complexArray: return "[Complex<Double>]"
         }
     }
 
@@ -43,6 +49,7 @@ public enum IRType: Hashable, Sendable, CustomStringConvertible {
         case .doubleArray, .lanes: return .double
         case .intArray: return .int
         case .boolArray: return .bool
+        case .complexArray: return .complex
         default: return nil
         }
     }

@@ -125,7 +125,9 @@ public enum SwiftTranslator {
     /// `x += -e` prints as `x -= e` (IEEE defines subtraction as adding the negation,
     /// so the value is the same bit for bit).
     static func compound(_ op: IR.BinaryOp?, _ value: IR.Expression) -> (String, IR.Expression) {
-        if op == .add, case .unary(.negate, let operand) = value.kind, value.type == .double { return ("-=", operand) }
+        if op == .add, case .unary(.negate, let operand) = value.kind, value.type == .double || value.type == .complex {
+            return ("-=", operand)
+        }
         return ((op?.rawValue ?? "") + "=", value)
     }
 
@@ -157,6 +159,7 @@ public enum SwiftTranslator {
     }
 
     public static func expression(_ expression: IR.Expression) -> SwiftModel.Expression {
+        if expression.type == .complex, let complex = complexSpelling(expression) { return complex }
         switch expression.kind {
         case let .double(value, spelling):
             return .raw(spelling.isEmpty ? IR.Expression.spell(value) : spelling)
@@ -176,13 +179,15 @@ public enum SwiftTranslator {
             let inner = self.expression(operand)
             let needsParens: Bool
             switch operand.kind {
-            case .binary, .ternary, .unary: needsParens = true
-            case .double(let value, _): needsParens = value < 0 || (value == 0 && value.sign == .minus)
+            case .binary: needsParens = !rendersAsCall(operand)
+            case .ternary, .unary: needsParens = true
+            case .double(let value, _) where operand.type == .double: needsParens = value < 0 || (value == 0 && value.sign == .minus)
             case .int(let value, _): needsParens = value < 0
             default: needsParens = false
             }
             return .prefix(op.rawValue, needsParens ? .parenthesized(inner) : inner)
         case let .binary(op, lhs, rhs):
+            if let comparison = complexComparison(op, lhs, rhs) { return comparison }
             return .infix(operand(lhs, of: op, isRight: false), op.rawValue, operand(rhs, of: op, isRight: true))
         case let .ternary(condition, thenValue, elseValue):
             let conditionExpression = self.expression(condition)
@@ -217,7 +222,7 @@ public enum SwiftTranslator {
         switch operand.kind {
         case .ternary:
             return .parenthesized(rendered)
-        case .binary(let inner, _, _):
+        case .binary(let inner, _, _) where !rendersAsCall(operand):
             let needs = inner.precedence < op.precedence
                 || (inner.precedence == op.precedence && (isRight || op.isComparison))
             return needs ? .parenthesized(rendered) : rendered
@@ -231,6 +236,8 @@ public enum SwiftTranslator {
     /// alone is ambiguous (Glibc and Darwin also have `lgamma(_:) -> (Double, Int)`).
     static func hasTypeAnchor(_ expression: IR.Expression) -> Bool {
         switch expression.kind {
+        case .double where expression.type == .complex, .int where expression.type == .complex:
+            return true
         case .double(_, let spelling):
             return spelling.contains(".") || spelling.contains("e") || spelling.contains("E") || spelling.isEmpty
         case .int, .bool: return false

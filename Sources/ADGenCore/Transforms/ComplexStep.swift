@@ -1,5 +1,5 @@
 /// Chooses the functions that get a complex-step variant (``Pipeline/Mode/complexStep``);
-/// ``ComplexStepTranslator`` writes them.
+/// ``ComplexStepRetyping`` makes each, and the Swift translator prints it.
 ///
 /// A complex-step variant evaluates a function in complex arithmetic, so that
 /// `Im f(x + i·h·v) / h` is its derivative along `v` to rounding error (Docs/Checking.md).
@@ -8,6 +8,14 @@
 /// the reverse-mode functions it calls get variants as well (named by the same rule,
 /// `fileprivate` like the functions they vary).
 public enum ComplexStep {
+    /// The module complex-step code imports (it re-exports swift-numerics' `Complex`).
+    public static let runtimeModule = "ADGenRuntime"
+
+    /// The complex-step variant of every function of `functions` (see ``functions(primals:derived:)``).
+    public static func variants(of functions: [IR.Function]) -> [IR.Function] {
+        functions.map(ComplexStepRetyping.variant)
+    }
+
     /// The functions to vary, in order: primals, then the derived functions the
     /// gradients reach through calls, in emission order.
     public static func functions(primals: [IR.Function], derived: [IR.Function]) -> [IR.Function] {

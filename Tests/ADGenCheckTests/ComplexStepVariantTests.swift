@@ -3,7 +3,7 @@ import XCTest
 
 /// `Pipeline.Mode.complexStep`: what the complex-step variants look like (snippet
 /// pairs); every fixture's variants are compiled and run by ``FixtureCheckTests``.
-final class ComplexStepTranslatorTests: XCTestCase {
+final class ComplexStepVariantTests: XCTestCase {
     let source = """
         /// f.
         func f(x: Double) -> Double {
@@ -84,10 +84,10 @@ final class ComplexStepTranslatorTests: XCTestCase {
     }
 
     func testRuntimeFunctionNames() {
-        XCTAssertEqual(ComplexStepTranslator.runtimeFunction(for: .log1p), "csLog1p")
-        XCTAssertEqual(ComplexStepTranslator.runtimeFunction(for: .atan2), "csAtan2")
-        XCTAssertEqual(ComplexStepTranslator.typeName(.tape(.double)), "ADGenTape<Complex<Double>>")
-        XCTAssertEqual(ComplexStepTranslator.typeName(.intArray), "[Int]")
+        XCTAssertEqual(Builtin.log1p.complexStepName, "csLog1p")
+        XCTAssertEqual(Builtin.atan2.complexStepName, "csAtan2")
+        XCTAssertEqual(IRType.tape(.complex).description, "ADGenTape<Complex<Double>>")
+        XCTAssertEqual(IRType.complexArray.description, "[Complex<Double>]")
         XCTAssertEqual(Naming.complexStep("lossGradient"), "lossGradientComplexStep")
     }
 }
