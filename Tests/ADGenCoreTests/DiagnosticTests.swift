@@ -867,18 +867,56 @@ final class DiagnosticTests: XCTestCase {
         ])
     }
 
-    func testSeveralNamesInOneDeclaration() {
+    /// Constructs Swift accepts that a C or C++ translation reaches for: several names in
+    /// one declaration, a call right before a header's `{`, a parenthesized or reversed
+    /// range, a literal walked by `for`, `_ = e`, a body of one expression.
+    func testEverydaySwiftIsAccepted() {
+        let text = """
+            func g(x: Double) -> Double { x * x }
+
+            func f(x: Double, n: Int) -> Double {
+                var a = x, b = g(x: x)
+                if a > sin(x) {
+                    a += b
+                }
+                for i in (0..<max(n, 1)).reversed() {
+                    b += Double(i)
+                }
+                for v in [a, b] {
+                    a += v
+                }
+                _ = g(x: a)
+                return a + b
+            }
+
+            """
+        XCTAssertEqual(TestSupport.rendered(text), [])
+        XCTAssertTrue(TestSupport.compile(text).succeeded)
+    }
+
+    func testSelfAssignmentAndForeignFunctions() {
         assertDiagnostics("""
             func f(x: Double) -> Double {
-                var a = x, b = x
-                return x
+                var a = x
+                a = a
+                return fabs(a) + M_PI
             }
 
             """, [
             """
-            t.adg:2:14: error: unsupported in adgen: several names in one declaration
-                var a = x, b = x
-                         ^
+            t.adg:3:5: error: assigning a variable to itself
+                a = a
+                ^
+            """,
+            """
+            t.adg:4:12: error: unsupported in adgen: 'fabs' is not a builtin; use 'abs'
+                return fabs(a) + M_PI
+                       ^
+            """,
+            """
+            t.adg:4:22: error: unsupported in adgen: 'M_PI'; use 'Double.pi'
+                return fabs(a) + M_PI
+                                 ^
             """,
         ])
     }

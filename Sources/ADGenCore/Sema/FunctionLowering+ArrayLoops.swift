@@ -24,14 +24,12 @@ extension FunctionLowering {
         case .range, .stride:
             return nil
         }
-        guard case .name(let name) = array.kind, let info = scopes.lookup(name) else {
-            _ = lowerExpression(array, expecting: nil)  // reports the unknown name
+        guard let (name, arrayName, type) = walkedArray(array) else {
             _ = lowerLoopBody(index: nil, element: nil, body)
             return .some(nil)
         }
-        let arrayName = info.irName
-        guard let elementType = info.type.element else {
-            error("'for … in' needs an array here; '\(name)' is '\(info.type)'", at: array.location)
+        guard let elementType = type.element else {
+            error("'for … in' needs an array here; '\(name)' is '\(type)'", at: array.location)
             _ = lowerLoopBody(index: nil, element: nil, body)
             return .some(nil)
         }
@@ -48,6 +46,31 @@ extension FunctionLowering {
         }
         let loop = IR.ForLoop(index: index, sequence: .range(lower: .int(0), upper: count, closed: false), body: irBody)
         return .some(IR.Statement(.forLoop(loop), at: location))
+    }
+
+    /// The array a loop walks: its DSL name, IR name and type. A literal or a call is
+    /// evaluated once, before the loop, into a fresh local (as Swift evaluates the sequence
+    /// once); nil after reporting an unknown name.
+    private mutating func walkedArray(_ array: Syntax.Expression) -> (String, String, IRType)? {
+        if case .name(let name) = array.kind {
+            guard let info = scopes.lookup(name) else {
+                _ = lowerExpression(array, expecting: nil)  // reports the unknown name
+                return nil
+            }
+            return (name, info.irName, info.type)
+        }
+        let value = lowerExpression(array, expecting: nil)
+        if case .variable(let irName) = value.kind { return ("the sequence", irName, value.type) }
+        var base = "sequence"
+        var number = 2
+        while scopes.reserved.contains(base) {
+            base = "sequence\(number)"
+            number += 1
+        }
+        let irName = scopes.declare(base, type: value.type, mutable: false, at: array.location)
+        prelude.append(IR.Statement(.declare(name: irName, type: value.type, mutable: false, value: value, annotated: false),
+                                    at: array.location))
+        return ("the sequence", irName, value.type)
     }
 
     /// The loop body in its own scope, the index declared first, then `let x = a[i]`.

@@ -51,6 +51,8 @@ extension FunctionLowering {
             if let info = scopes.lookup(name) { return info.poisoned ? .error : .known(info.type) }
             if signatures[name] != nil || Builtin(callee: name) != nil {
                 error("unsupported in adgen: functions as values; call '\(name)(...)'", at: expression.location)
+            } else if let spelling = ForeignFunctions.constants[name] {
+                error("unsupported in adgen: '\(name)'; use '\(spelling)'", at: expression.location)
             } else {
                 error("cannot find '\(name)' in scope", at: expression.location)
             }
@@ -258,6 +260,10 @@ extension FunctionLowering {
             return .error
         }
         guard let callee = signatures[name] else {
+            if let hint = ForeignFunctions.hints[name] {
+                error("unsupported in adgen: '\(name)' is not a builtin; \(hint)", at: location)
+                return .error
+            }
             error("cannot find function '\(name)' in scope", at: location)
             return .error
         }

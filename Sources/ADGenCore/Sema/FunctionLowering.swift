@@ -87,6 +87,14 @@ struct FunctionLowering {
             return lowerDeclaration(isVar: isVar, name: name, nameLocation: nameLocation, type: type,
                                     initializer: initializer, at: location)
         case let .assignment(target, op, value):
+            if case .name("_") = target.kind {
+                _ = lowerExpression(value, expecting: nil)  // `_ = e`: the prelude runs e's effects
+                return nil
+            }
+            if op == nil, case .name(let name) = target.kind, case .name(name) = value.kind {
+                error("assigning a variable to itself", at: location)
+                return nil
+            }
             return lowerAssignment(target: target, op: op, value: value, at: location)
         case let .forIn(variable, variableLocation, sequence, body):
             if let loop = lowerArrayLoop(variable, variableLocation, sequence, body, at: location) { return loop }

@@ -57,7 +57,7 @@ extension Parser {
     /// `switch subject { case v1, v2: statements … default: statements }`.
     mutating func parseSwitch() -> Syntax.Statement {
         let location = advance().location
-        let subject = parseExpression()
+        let subject = parseHeader { $0.parseExpression() }
         guard expect(.lBrace, "expected '{' after 'switch' subject") else {
             return Syntax.Statement(kind: .invalid, location: location)
         }
@@ -98,6 +98,8 @@ extension Parser {
             }
             let start = position
             statements.append(parseStatement())
+            statements += pendingDeclarations
+            pendingDeclarations = []
             if panicking {
                 if position > start, current.startsLine { panicking = false } else { synchronize() }
             }

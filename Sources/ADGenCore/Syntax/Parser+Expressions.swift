@@ -226,7 +226,7 @@ extension Parser {
             } while match(.comma) && !panicking
         }
         guard expect(.rParen, "expected ')' to close the argument list of '\(name)'") else { return invalid(location) }
-        if check(.lBrace), !current.startsLine {
+        if check(.lBrace), !current.startsLine, !inStatementHeader {
             error("unsupported in adgen: trailing closures", at: current.location)
             return invalid(current.location)
         }

@@ -20,6 +20,8 @@ extension Parser {
             let start = position
             let statement = parseStatement()
             statements.append(statement)
+            statements += pendingDeclarations
+            pendingDeclarations = []
             if panicking {
                 // An unfinished statement (error at the first token of a later line):
                 // that token starts the next statement, so keep it.
@@ -58,7 +60,7 @@ extension Parser {
             return parseFor()
         case .keyword(.while):
             _ = advance()
-            let condition = parseExpression()
+            let condition = parseHeader { $0.parseExpression() }
             let (body, _) = parseBlock()
             return Syntax.Statement(kind: .whileLoop(condition: condition, body: body), location: location)
         case .keyword(.if):
@@ -93,9 +95,20 @@ extension Parser {
     }
 
     /// `let x = e`, `var x: Double = e`, `var a = [Double](repeating: 0, count: n)`.
+    /// `let`/`var` and one or more `name [: T] [= e]`, separated by commas; the second and
+    /// later go to ``pendingDeclarations``.
     mutating func parseDeclaration() -> Syntax.Statement {
         let location = current.location
         let isVar = advance().kind == .keyword(.var)
+        let first = parseDeclarator(isVar: isVar, at: location)
+        while !panicking, match(.comma) {
+            pendingDeclarations.append(parseDeclarator(isVar: isVar, at: current.location))
+        }
+        return first
+    }
+
+    /// `name [: T] [= e]` of a declaration.
+    mutating func parseDeclarator(isVar: Bool, at location: SourceLocation) -> Syntax.Statement {
         if check(.lParen) {
             error("unsupported in adgen: tuple patterns", at: current.location)
             return Syntax.Statement(kind: .invalid, location: location)
@@ -111,9 +124,6 @@ extension Parser {
         var initializer: Syntax.Expression?
         if match(.assign) {
             initializer = parseExpression()
-        }
-        if check(.comma) {
-            error("unsupported in adgen: several names in one declaration", at: current.location)
         }
         return Syntax.Statement(kind: .declaration(isVar: isVar, name: name, nameLocation: nameLocation,
                                                    type: type, initializer: initializer), location: location)
@@ -136,7 +146,7 @@ extension Parser {
             error("expected 'in' after the loop variable")
             return Syntax.Statement(kind: .invalid, location: location)
         }
-        guard let sequence = parseSequence() else { return Syntax.Statement(kind: .invalid, location: location) }
+        guard let sequence = parseHeader({ $0.parseSequence() }) else { return Syntax.Statement(kind: .invalid, location: location) }
         let (body, _) = parseBlock()
         return Syntax.Statement(kind: .forIn(variable: variable, variableLocation: variableLocation,
                                              sequence: sequence, body: body), location: location)
@@ -169,6 +179,7 @@ extension Parser {
         if case .identifier("stride") = current.kind, peek(1).kind == .punct(.lParen) {
             return parseStride()
         }
+        if check(.lParen), rangeInParentheses() { return parseParenthesizedRange() }
         let lower = parseAdditive()
         let closed: Bool
         if match(.halfOpen) {
@@ -177,7 +188,7 @@ extension Parser {
             closed = true
         } else {
             switch lower.kind {
-            case .name: return .elements(array: lower)
+            case .name, .arrayLiteral, .call, .parenthesized: return .elements(array: lower)
             case .member(let base, "indices"): return .indices(array: base)
             default: break
             }
@@ -187,6 +198,48 @@ extension Parser {
         }
         let upper = parseAdditive()
         return .range(lower: lower, upper: upper, closed: closed)
+    }
+
+    /// Whether the `(` here holds a range `a..<b` or `a...b` (not inside deeper parentheses).
+    func rangeInParentheses() -> Bool {
+        var depth = 0
+        var ahead = 0
+        while peek(ahead).kind != .endOfFile {
+            switch peek(ahead).kind {
+            case .punct(.lParen), .punct(.lBracket): depth += 1
+            case .punct(.rParen), .punct(.rBracket):
+                depth -= 1
+                if depth == 0 { return false }
+            case .punct(.halfOpen), .punct(.closed): if depth == 1 { return true }
+            case .punct(.lBrace), .punct(.rBrace): return false
+            default: break
+            }
+            ahead += 1
+        }
+        return false
+    }
+
+    /// `(a..<b)`, `(a...b)`, and either with `.reversed()`, which walks the same indices
+    /// down: `stride(from: b - 1, through: a, by: -1)` (`from: b` for `a...b`).
+    mutating func parseParenthesizedRange() -> Syntax.Sequence? {
+        let open = advance()
+        let lower = parseAdditive()
+        let closed = match(.closed)
+        if !closed, !match(.halfOpen) { return nil }
+        let upper = parseAdditive()
+        guard expect(.rParen, "expected ')' to close the range opened at \(open.location)") else { return nil }
+        guard check(.dot), peek(1).kind == .identifier("reversed") else {
+            return .range(lower: lower, upper: upper, closed: closed)
+        }
+        _ = advance()
+        let reversed = advance()
+        guard expect(.lParen, "expected '()' after 'reversed'"), expect(.rParen, "expected ')' after 'reversed('") else {
+            return nil
+        }
+        let one = node(.integer("1"), at: reversed.location, children: [])
+        let from = closed ? upper : node(.binary(op: "-", lhs: upper, rhs: one), at: upper.location, children: [upper, one])
+        let step = node(.unary(op: "-", operand: one), at: reversed.location, children: [one])
+        return .stride(from: from, bound: lower, by: step, through: true)
     }
 
     mutating func parseStride() -> Syntax.Sequence? {
@@ -230,7 +283,7 @@ extension Parser {
             error("unsupported in adgen: 'if let' (adgen has no optionals)", at: current.location)
             return Syntax.Statement(kind: .invalid, location: location)
         }
-        let condition = parseExpression()
+        let condition = parseHeader { $0.parseExpression() }
         let (thenBody, _) = parseBlock()
         var elseBody: [Syntax.Statement]?
         if match(.else) {
@@ -254,6 +307,12 @@ extension Parser {
     /// An assignment `target op= value`, or a bare expression (which sema rejects).
     mutating func parseExpressionStatement() -> Syntax.Statement {
         let location = current.location
+        if check(.underscore), peek(1).kind == .punct(.assign) {
+            // `_ = e`: e evaluated for its effects (an inout helper's), its value dropped.
+            let discard = Syntax.Expression(kind: .name("_"), location: advance().location, height: 1)
+            _ = advance()
+            return Syntax.Statement(kind: .assignment(target: discard, op: nil, value: parseExpression()), location: location)
+        }
         let target = parseExpression()
         let ops: [Punct: String?] = [.assign: nil, .plusAssign: "+", .minusAssign: "-", .starAssign: "*",
                                      .slashAssign: "/", .percentAssign: "%"]
@@ -266,5 +325,13 @@ extension Parser {
             return Syntax.Statement(kind: .assignment(target: target, op: op, value: value), location: location)
         }
         return Syntax.Statement(kind: .expression(target), location: location)
+    }
+
+    /// `parse` with ``inStatementHeader`` set.
+    mutating func parseHeader<T>(_ parse: (inout Parser) -> T) -> T {
+        let outer = inStatementHeader
+        inStatementHeader = true
+        defer { inStatementHeader = outer }
+        return parse(&self)
     }
 }

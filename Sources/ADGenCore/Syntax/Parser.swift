@@ -12,6 +12,11 @@ public struct Parser {
     var blockDepth = 0
     /// Current recursion depth of expression parsing.
     var expressionDepth = 0
+    /// Set while parsing the header of an `if`, `while`, `for` or `switch`: a `{` after a
+    /// call there opens the body, as in Swift, and is not a trailing closure.
+    var inStatementHeader = false
+    /// The later declarations of `let a = 1, b = 2`, which the block takes after the first.
+    var pendingDeclarations: [Syntax.Statement] = []
 
     /// Nesting limits: deeper input is rejected with a diagnostic instead of
     /// risking a stack overflow in a later stage.
@@ -221,7 +226,11 @@ public struct Parser {
             error("expected '{' to start the function body")
             return nil
         }
-        let (body, closing) = parseBlock()
+        var (body, closing) = parseBlock()
+        // A body of one expression returns it, as in Swift: `{ x * x }`.
+        if result != nil, body.count == 1, case .expression(let value) = body[0].kind {
+            if case .append = value.kind {} else { body = [Syntax.Statement(kind: .returnValue(value), location: body[0].location)] }
+        }
         return Syntax.Function(name: name, location: location, docComment: doc, attribute: attribute,
                                parameters: parameters, result: result, resultLocation: resultLocation,
                                body: body, closingBrace: closing)
