@@ -2153,20 +2153,51 @@ final class DiagnosticTests: XCTestCase {
         ])
     }
 
+    /// `var t: T` / `let t: T` follow Swift's definite initialization (DeferredInitialization).
     func testDeclarationWithoutValue() {
         assertDiagnostics("""
             func f(x: Double) -> Double {
-                var y: Double
-                return x
+                var t: Double
+                if x > 0 { t = x }
+                let c: Double
+                c = x
+                c = 2 * x
+                let d: Double
+                for _ in 0..<2 { d = x }
+                return t + c
             }
 
             """, [
             """
-            t.adg:2:9: error: adgen requires an initial value in the declaration of 'y'
-                var y: Double
-                    ^
+            t.adg:6:5: error: immutable value 'c' may only be initialized once
+                c = 2 * x
+                ^
+            """,
+            """
+            t.adg:8:22: error: immutable value 'd' may only be initialized once
+                for _ in 0..<2 { d = x }
+                                 ^
+            """,
+            """
+            t.adg:9:12: error: variable 't' used before being initialized
+                return t + c
+                       ^
             """,
         ])
+        let assignedOnEveryPath = """
+            func f(x: Double, y: Double) -> Double {
+                let t: Double
+                if x > y { t = x } else { t = y }
+                var k: Int
+                switch 2 {
+                case 1: k = 1
+                default: k = 2
+                }
+                return t * Double(k)
+            }
+
+            """
+        XCTAssertEqual(TestSupport.rendered(assignedOnEveryPath), [])
     }
 
     func testLocalRedeclaration() {

@@ -158,10 +158,8 @@ struct FunctionLowering {
                                    initializer: Syntax.Expression?, at location: SourceLocation) -> IR.Statement? {
         let declaredType = type.flatMap { sema.resolveType($0) }
         if type != nil, declaredType == nil { return nil }
-        guard let initializer else {
-            error("adgen requires an initial value in the declaration of '\(name)'", at: nameLocation)
-            return nil
-        }
+        // DeferredInitialization gave every checked `var t: T` a value and reported the rest.
+        guard let initializer else { return nil }
         if case .arrayLiteral(let elements) = initializer.kind {
             return lowerLiteralDeclaration(name, isVar: isVar, nameLocation: nameLocation, declaredType: declaredType,
                                            elements: elements, initializer: initializer, at: location)

@@ -45,7 +45,9 @@ public struct Sema {
         var functions: [IR.Function] = []
         for function in file.functions where signatures[function.name]?.syntax.location == function.location {
             guard var signature = signatures[function.name] else { continue }
-            signature.syntax.body = EarlyExitLowering.lower(function, diagnostics: &diagnostics)
+            var initialized = function
+            initialized.body = DeferredInitialization.lower(function, diagnostics: &diagnostics)
+            signature.syntax.body = EarlyExitLowering.lower(initialized, diagnostics: &diagnostics)
             // The lowering works on a copy of sema; keep the call table out of that copy so
             // adding to it never copies it (which made many-function files quadratic).
             var table: [String: [(callee: String, location: SourceLocation)]] = [:]
