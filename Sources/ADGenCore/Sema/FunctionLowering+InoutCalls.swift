@@ -23,9 +23,14 @@
 /// the call), and the call must be evaluated exactly once (not in a `while` condition,
 /// the right of `&&`/`||` or a branch of `?:`).
 ///
+/// An array element passed as `inout` (`twice(&a[i])`) is copied in and out, as Swift
+/// does: `let elemIndex = i`, `var elem = a[elemIndex]`, the body, and after the
+/// statement `a[elemIndex] = elem`.
+///
 /// The helper itself is checked on its own by sema and is not emitted. Swift's
-/// exclusivity rule holds: a variable passed as `inout` is passed once and read by no
-/// other argument.
+/// exclusivity rule holds: a variable is passed as `inout` once. Other arguments may read
+/// it: they are evaluated before the call begins its access (as their `let`s are bound
+/// before the inlined body runs).
 extension FunctionLowering {
     /// A helper called as a statement: its body, inlined.
     mutating func inlineHelperCall(_ callee: Sema.Signature, _ arguments: [Syntax.Argument],
@@ -127,10 +132,21 @@ extension FunctionLowering {
             error("unsupported in adgen: recursion through '\(name)'", at: location)
             return nil
         }
-        var bindings: [(parameter: IR.Parameter, variable: VariableInfo?, value: IR.Expression?)] = []
+        var bindings: [Binding] = []
         var inoutVariables: [String: String] = [:]
         for (argument, parameter) in zip(arguments, callee.parameters) {
-            if callee.inoutParameters.contains(parameter.name) {
+            if callee.inoutParameters.contains(parameter.name),
+               case let .subscriptAccess(base, index) = argument.value.kind, case .name(let variable) = base.kind {
+                guard let info = resolveMutable(variable, at: base.location) else { return nil }
+                guard info.type.element == parameter.type else {
+                    error("cannot pass an element of '\(variable)' of type '\(info.type)' as 'inout \(parameter.type)'",
+                          at: argument.value.location)
+                    return nil
+                }
+                inoutVariables[info.irName] = variable
+                let irIndex = lowerExpression(index, expecting: .int, what: "index")
+                bindings.append(Binding(parameter: parameter, element: (info, irIndex)))
+            } else if callee.inoutParameters.contains(parameter.name) {
                 guard case .name(let variable) = argument.value.kind,
                       let info = resolveMutable(variable, at: argument.value.location) else { return nil }
                 guard info.type == parameter.type else {
@@ -138,20 +154,32 @@ extension FunctionLowering {
                     return nil
                 }
                 inoutVariables[info.irName] = variable
-                bindings.append((parameter, info, nil))
+                bindings.append(Binding(parameter: parameter, variable: info))
             } else {
                 let value = lowerExpression(argument.value, expecting: parameter.type, what: "argument '\(parameter.name)'")
-                bindings.append((parameter, nil, value))
+                bindings.append(Binding(parameter: parameter, value: value))
             }
         }
-        guard checkExclusivity(bindings.map { ($0.variable?.irName, $0.value) }, arguments) else { return nil }
-        return (inlinedBody(callee, bindings, at: location), inoutVariables)
+        let passed = bindings.map { ($0.variable ?? $0.element?.array).map { inoutVariables[$0.irName] ?? $0.irName } }
+        guard checkExclusivity(passed, arguments) else { return nil }
+        let (statements, writeBacks) = inlinedBody(callee, bindings, at: location)
+        trailing = writeBacks + trailing
+        return (statements, inoutVariables)
+    }
+
+    /// How a helper's parameter is bound: to the caller's variable (`inout`), to an
+    /// element of the caller's array (`inout`, copied in and out), or to a value.
+    struct Binding {
+        var parameter: IR.Parameter
+        var variable: VariableInfo?
+        var value: IR.Expression?
+        var element: (array: VariableInfo, index: IR.Expression)?
     }
 
     /// The helper's statements, in a scope of their own.
-    private mutating func inlinedBody(_ callee: Sema.Signature,
-                                      _ bindings: [(parameter: IR.Parameter, variable: VariableInfo?, value: IR.Expression?)],
-                                      at location: SourceLocation) -> [IR.Statement] {
+    /// The helper's statements, and the stores that copy `inout` elements back.
+    private mutating func inlinedBody(_ callee: Sema.Signature, _ bindings: [Binding],
+                                      at location: SourceLocation) -> ([IR.Statement], [IR.Statement]) {
         // The helper's own problems are reported where sema checks it; not again here.
         let diagnostics = sema.diagnostics
         let reserved = scopes.reserved
@@ -169,9 +197,21 @@ extension FunctionLowering {
             sema.diagnostics = diagnostics
         }
         var statements: [IR.Statement] = []
+        var writeBacks: [IR.Statement] = []
         for binding in bindings {
             if let info = binding.variable {
                 scopes.alias(binding.parameter.name, to: info)
+            } else if let (array, index) = binding.element {
+                let type = binding.parameter.type
+                let indexName = scopes.declare(binding.parameter.name + "Index", type: .int, mutable: false, at: location)
+                let name = scopes.declare(binding.parameter.name, type: type, mutable: true, at: location)
+                let element = IR.Expression(.element(array: array.irName, index: .variable(indexName, .int)), type)
+                statements.append(IR.Statement(.declare(name: indexName, type: .int, mutable: false, value: index, annotated: false),
+                                               at: location))
+                statements.append(IR.Statement(.declare(name: name, type: type, mutable: true, value: element, annotated: false),
+                                               at: location))
+                writeBacks.append(IR.Statement(.store(array: array.irName, index: .variable(indexName, .int), op: nil,
+                                                      value: .variable(name, type)), at: location))
             } else if let value = binding.value {
                 let irName = scopes.declare(binding.parameter.name, type: binding.parameter.type, mutable: false, at: location)
                 statements.append(IR.Statement(.declare(name: irName, type: binding.parameter.type, mutable: false,
@@ -180,7 +220,7 @@ extension FunctionLowering {
         }
         var scratch = DiagnosticEngine()
         let body = EarlyExitLowering.lower(callee.syntax, diagnostics: &scratch)
-        return statements + lowerBlock(body, newScope: false)
+        return (statements + lowerBlock(body, newScope: false), writeBacks)
     }
 
     /// Arity, labels, and `&` exactly on the `inout` parameters.
@@ -208,7 +248,8 @@ extension FunctionLowering {
                 error("'&' used with parameter '\(parameter.name)', which is not 'inout'", at: argument.location)
                 return false
             }
-            if isInout, case .name = argument.value.kind {} else if isInout {
+            if isInout, case .name = argument.value.kind {} else if isInout, case .subscriptAccess(let base, _) = argument.value.kind,
+                                                                     case .name = base.kind {} else if isInout {
                 error("unsupported in adgen: '&' of this expression; pass a variable", at: argument.value.location)
                 return false
             }
@@ -216,14 +257,12 @@ extension FunctionLowering {
         return true
     }
 
-    /// Swift's exclusivity rule: an `inout` variable is passed once and read by no other argument.
-    private mutating func checkExclusivity(_ bindings: [(variable: String?, value: IR.Expression?)],
-                                           _ arguments: [Syntax.Argument]) -> Bool {
+    /// Swift's exclusivity rule: a variable (or array) is passed as `inout` once.
+    private mutating func checkExclusivity(_ passed: [String?], _ arguments: [Syntax.Argument]) -> Bool {
         var seen: Set<String> = []
-        for (binding, argument) in zip(bindings, arguments) {
-            guard let variable = binding.variable else { continue }
-            let readElsewhere = bindings.contains { $0.value?.reads.contains(variable) ?? false }
-            if !seen.insert(variable).inserted || readElsewhere {
+        for (variable, argument) in zip(passed, arguments) {
+            guard let variable else { continue }
+            if !seen.insert(variable).inserted {
                 error("overlapping accesses to '\(variable)'; copy it to a local variable first", at: argument.value.location)
                 return false
             }
