@@ -63,7 +63,11 @@ extension CheckUnit {
             groups += functionGroups
         }
         for directive in directives where module.function(named: directive.function) == nil {
-            problems.append("\(path):\(directive.line): error: // check: names unknown function '\(directive.function)'")
+            if text.contains("func \(directive.function)(") {
+                problems.append("\(path):\(directive.line): error: // check: names '\(directive.function)', a helper with 'inout' parameters: adgen inlines it where it is called and generates no derivatives of it to check; check a function that calls it")
+            } else {
+                problems.append("\(path):\(directive.line): error: // check: names unknown function '\(directive.function)'")
+            }
         }
         if !problems.isEmpty { throw CheckInputError(messages: problems) }
         var unit = CheckUnit(path: path, name: name, text: text, generatedSwift: swift, module: module, groups: groups)

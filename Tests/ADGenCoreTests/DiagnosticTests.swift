@@ -609,6 +609,20 @@ final class DiagnosticTests: XCTestCase {
         ])
     }
 
+    /// An `inout` helper nothing calls would produce no output at all: a warning says so.
+    func testUncalledInoutHelperWarns() {
+        let text = """
+            func f(a: Double, out: inout [Double]) {
+                out[0] = a * a
+            }
+
+            """
+        XCTAssertTrue(TestSupport.compile(text).succeeded)
+        XCTAssertEqual(TestSupport.rendered(text).map { $0.components(separatedBy: "\n")[0] }, [
+            "t.adg:1:6: warning: 'f' has 'inout' parameters, so adgen inlines it where it is called and generates no derivatives of it; nothing in this file calls it (to differentiate it, return the result instead: '-> Double' or '-> [Double]')",
+        ])
+    }
+
     /// Passing one variable, or two elements of one array, as `inout` twice; reading it in
     /// another argument is fine (Swift evaluates that before the call).
     func testOverlappingInoutAccesses() {

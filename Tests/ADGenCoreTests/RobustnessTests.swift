@@ -32,7 +32,7 @@ final class RobustnessTests: XCTestCase {
                 problems.append("\(location) does not match offset \(location.offset) (\(line):\(location.offset - lineStart + 1)): \(diagnostic.message)")
             }
             let rendered = diagnostic.rendered(in: file)
-            if !rendered.hasPrefix("\(file.path):\(location.line):\(location.column): error: ") {
+            if !rendered.hasPrefix("\(file.path):\(location.line):\(location.column): \(diagnostic.severity.rawValue): ") {
                 problems.append("bad rendering: \(rendered.prefix(200))")
             }
         }

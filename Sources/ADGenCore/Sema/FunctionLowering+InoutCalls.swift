@@ -127,6 +127,7 @@ extension FunctionLowering {
     private mutating func inlinedCall(_ callee: Sema.Signature, _ arguments: [Syntax.Argument],
                                       at location: SourceLocation) -> (statements: [IR.Statement], inoutVariables: [String: String])? {
         let name = callee.syntax.name
+        sema.inlinedHelpers.insert(name)
         guard checkHelperArguments(callee, arguments, at: location) else { return nil }
         if inlining.contains(name) || name == function.name {
             error("unsupported in adgen: recursion through '\(name)'", at: location)

@@ -29,6 +29,8 @@ public struct Sema {
     var signatures: [String: Signature] = [:]
     /// Call edges found while lowering, for the recursion check.
     var calls: [String: [(callee: String, location: SourceLocation)]] = [:]
+    /// The `inout` helpers some function inlines (a helper nothing calls gets a warning).
+    var inlinedHelpers: Set<String> = []
 
     public static func analyze(_ file: Syntax.File, wrt overrides: [WrtOverride] = [],
                                diagnostics: inout DiagnosticEngine) -> IR.Module {
@@ -66,7 +68,18 @@ public struct Sema {
         }
         checkOverridesMatched(overrides, file: file)
         checkRecursion(file)
+        warnUncalledHelpers(file)
         return IR.Module(functions: functions)
+    }
+
+    /// A helper with `inout` parameters gets no derivatives of its own (it is inlined where
+    /// called), so one that nothing calls would silently produce nothing.
+    mutating func warnUncalledHelpers(_ file: Syntax.File) {
+        guard !diagnostics.hasErrors else { return }
+        for function in file.functions where signatures[function.name]?.isHelper == true && !inlinedHelpers.contains(function.name) {
+            diagnostics.emit(Diagnostic(.warning, "'\(function.name)' has 'inout' parameters, so adgen inlines it where it is called and generates no derivatives of it; nothing in this file calls it (to differentiate it, return the result instead: '-> Double' or '-> [Double]')",
+                                        at: function.location))
+        }
     }
 
     mutating func declareSignature(_ function: Syntax.Function) {
