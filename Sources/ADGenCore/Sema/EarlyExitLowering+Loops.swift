@@ -20,7 +20,10 @@ extension EarlyExitLowering {
         if let stop = frame.stop { before.append(Self.declare(stop, true, .boolean(false), at: location)) }
         let running = frame.stop.map { Self.not(Self.name($0, at: location)) }
         func whileCondition(_ condition: Syntax.Expression) -> Syntax.Expression {
-            running.map { Self.binary("&&", $0, Self.parenthesized(condition)) } ?? condition
+            guard let running else { return condition }
+            if case .boolean(true) = condition.kind { return running }  // `while true`: `while !stop`
+            if case .boolean(false) = condition.kind { return condition }  // `repeat { … } while false`
+            return Self.binary("&&", running, Self.parenthesized(condition))
         }
         let kind: Syntax.Statement.Kind
         switch statement.kind {
