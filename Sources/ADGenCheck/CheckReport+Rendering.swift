@@ -97,9 +97,11 @@ extension CheckReport {
         }
         let functions = Set(rows.map { "\($0.file)#\($0.function)" }).count
         let failed = failedRows.count
+        let partial = rows.filter { $0.notes.contains { $0.hasSuffix("not compared") } }.count
         lines.append("")
         lines.append("\(functions) function(s), \(rows.count) checks, \(outcome.plan.units.count) file(s): "
                      + (failed == 0 ? "all passed" : "\(failed) FAILED")
+                     + (partial == 0 ? "" : ", \(partial) with an oracle not finite at the point (see the notes)")
                      + String(format: " (swiftc %.1f s%@, run %.1f s)", outcome.compileSeconds,
                               outcome.wasCached ? " cached" : "", outcome.runSeconds))
         return lines.joined(separator: "\n") + "\n"

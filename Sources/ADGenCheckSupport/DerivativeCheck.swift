@@ -92,8 +92,11 @@ public struct DerivativeCheck {
         if subject.jacobian != nil { checks.append(jacobianCheck(derivatives)) }
         if subject.hessian != nil { checks.append(hessianCheck()) }
         if subject.hessianTrace != nil { checks.append(hessianTraceCheck()) }
+        let finiteUndefined = !derivatives.finiteAlongV.allSatisfy(\.isFinite)
+        let complexUndefined = derivatives.complexAlongV.map { !$0.allSatisfy(\.isFinite) } ?? false
         return checks.map { check in
             var check = check
+            check.setAsideUndefinedOracles(finiteDifferences: finiteUndefined, complexStep: complexUndefined)
             check.judge(tolerances)
             return check
         }

@@ -30,6 +30,23 @@ public struct ModeCheck: Codable, Sendable, Equatable {
         self.notes = notes
     }
 
+    /// Drops a NaN error of an oracle that is itself not finite at this point: the primal's
+    /// finite differences or complex step are NaN or infinite where the function is
+    /// undefined next to the point (`pow(x, y)` at x = 0 steps to x < 0, complex step
+    /// takes log 0), so they cannot judge the derivative; a note says so instead of a failure.
+    mutating func setAsideUndefinedOracles(finiteDifferences: Bool, complexStep: Bool) {
+        if finiteDifferences, finiteDifferenceError?.isNaN == true {
+            finiteDifferenceError = nil
+            notes.append("finite differences are not finite at this point (the function is undefined next to it): not compared")
+        }
+        if complexStep, complexStepError?.isNaN == true {
+            complexStepError = nil
+            worstEntries = []
+            worstInput = nil
+            notes.append("complex step is not finite at this point: not compared")
+        }
+    }
+
     /// Sets ``passed`` from the tolerances: every present error must be within its
     /// tolerance (NaN never is).
     mutating func judge(_ tolerances: CheckTolerances) {

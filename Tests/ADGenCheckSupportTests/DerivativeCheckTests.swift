@@ -72,6 +72,31 @@ final class DerivativeCheckTests: XCTestCase {
         XCTAssertTrue(results["jvp"]!.passed == false, "the JVP's dot-product test pairs it with the wrong VJP")
     }
 
+    /// x² defined for x ≥ 0 only, checked at x = 0: central differences step to x < 0 and
+    /// are NaN, so they cannot judge; complex step (which stays at real part 0) and the
+    /// dot-product test still do.
+    func edgeSubject(jvpSlope: Double) -> CheckSubject {
+        CheckSubject(
+            inputs: [[0]], inputNames: ["x"], arguments: "x: 0",
+            primal: { a in [a[0][0] < 0 ? .nan : a[0][0] * a[0][0]] },
+            complexStep: { a in [a[0][0].real < 0 ? Complex(.nan, .nan) : a[0][0] * a[0][0]] },
+            jvp: { a, d in ([a[0][0] * a[0][0]], [(2 * a[0][0] + jvpSlope) * d[0][0]]) },
+            vjp: { a, u in ([a[0][0] * a[0][0]], [[2 * a[0][0] * u[0]]]) })
+    }
+
+    func testOraclesThatAreNotFiniteAtThePointAreSetAside() throws {
+        let right = checks(edgeSubject(jvpSlope: 0))
+        for mode in ["jvp", "vjp"] {
+            let check = try XCTUnwrap(right[mode])
+            XCTAssertTrue(check.passed, "\(mode): \(check)")
+            XCTAssertNil(check.finiteDifferenceError)
+            XCTAssertEqual(check.complexStepError, 0)
+            XCTAssertTrue(check.notes.contains { $0.hasPrefix("finite differences are not finite at this point") }, "\(check.notes)")
+        }
+        let wrong = try XCTUnwrap(checks(edgeSubject(jvpSlope: 1))["jvp"])
+        XCTAssertFalse(wrong.passed, "the dot-product test still judges: \(wrong)")
+    }
+
     func testComplexStepSeesWhatDifferencesCannot() throws {
         let jvp = try XCTUnwrap(checks(subject(jvpScale: 1 + 1e-7))["jvp"])
         XCTAssertLessThan(try XCTUnwrap(jvp.finiteDifferenceError), CheckTolerances.standard.finiteDifference)
