@@ -220,7 +220,7 @@ extension FunctionLowering {
         }
         if let builtin = Builtin(callee: name) {
             guard arguments.count == builtin.arity else {
-                let extra = builtin == .min || builtin == .max ? "; adgen's \(name) takes exactly two values" : ""
+                let extra = builtin == .min || builtin == .max ? "; adgen's \(name) takes two or more values" : ""
                 error("'\(name)' takes \(builtin.arity) argument\(builtin.arity == 1 ? "" : "s"), found \(arguments.count)\(extra)",
                       at: location)
                 return .error

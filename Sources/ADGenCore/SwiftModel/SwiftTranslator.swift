@@ -232,8 +232,8 @@ public enum SwiftTranslator {
     }
 
     /// Whether Swift can infer `Double` for this expression without an annotation:
-    /// an expression of literals alone would be inferred as `Int`, and `lgamma(x)`
-    /// alone is ambiguous (Glibc and Darwin also have `lgamma(_:) -> (Double, Int)`).
+    /// an expression of literals alone (also inside `min`, `max`, `abs`) would be inferred
+    /// as `Int`, and `lgamma(x)` alone is ambiguous (Glibc and Darwin also have `lgamma(_:) -> (Double, Int)`).
     static func hasTypeAnchor(_ expression: IR.Expression) -> Bool {
         switch expression.kind {
         case .double where expression.type == .complex, .int where expression.type == .complex:
@@ -242,7 +242,10 @@ public enum SwiftTranslator {
             return spelling.contains(".") || spelling.contains("e") || spelling.contains("E") || spelling.isEmpty
         case .int, .bool: return false
         case .variable, .pi, .element, .count, .call, .intToDouble, .repeating, .newTape: return true
-        case .builtin(let builtin, _): return builtin != .lgamma
+        case let .builtin(builtin, arguments):
+            // `min`, `max` and `abs` are generic: `min(1, 2)` alone is an Int.
+            if [.min, .max, .abs].contains(builtin) { return arguments.contains(where: hasTypeAnchor) }
+            return builtin != .lgamma
         case .unary(_, let operand): return hasTypeAnchor(operand)
         case let .binary(_, lhs, rhs): return hasTypeAnchor(lhs) || hasTypeAnchor(rhs)
         case let .ternary(_, thenValue, elseValue): return hasTypeAnchor(thenValue) || hasTypeAnchor(elseValue)

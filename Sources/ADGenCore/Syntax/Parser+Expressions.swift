@@ -230,7 +230,23 @@ extension Parser {
             error("unsupported in adgen: trailing closures", at: current.location)
             return invalid(current.location)
         }
+        if name == "min" || name == "max", arguments.count > 2,
+           arguments.allSatisfy({ $0.label == nil && !$0.isInout }) {
+            return variadicExtremum(name, arguments, at: location)
+        }
         return node(.call(name: name, arguments: arguments), at: location, children: arguments.map(\.value))
+    }
+
+    /// `min(a, b, c, …)` as Swift's variadic `min` computes it, `min(min(a, b), c)` and so
+    /// on (the same comparisons in the same order; likewise `max`).
+    mutating func variadicExtremum(_ name: String, _ arguments: [Syntax.Argument], at location: SourceLocation) -> Expression {
+        var folded = arguments[0]
+        for argument in arguments.dropFirst() {
+            let pair = [folded, argument]
+            let value = node(.call(name: name, arguments: pair), at: location, children: pair.map(\.value))
+            folded = Syntax.Argument(label: nil, value: value, location: folded.location, isInout: false)
+        }
+        return folded.value
     }
 
     /// `[Double](repeating: value, count: n)`, or an array literal `[a, b, c]`.
