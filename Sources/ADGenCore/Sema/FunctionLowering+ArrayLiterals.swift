@@ -59,13 +59,7 @@ extension FunctionLowering {
         }
         guard let element = type.element else { return IR.Expression(.double(0, spelling: "0.0"), type, at: location) }
         let values = elements.map { lower($0, as: element) }
-        var base = "literal"
-        var number = 2
-        while scopes.reserved.contains(base) {
-            base = "literal\(number)"
-            number += 1
-        }
-        let name = scopes.declare(base, type: type, mutable: true, at: location)
+        let name = scopes.declare(scopes.unreserved("literal"), type: type, mutable: true, at: location)
         prelude.append(IR.Statement(.declare(name: name, type: type, mutable: true, value: emptyArray(type, count: values.count),
                                              annotated: false), at: location))
         prelude += stores(into: name, values)

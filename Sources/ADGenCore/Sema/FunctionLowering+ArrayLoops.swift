@@ -61,13 +61,7 @@ extension FunctionLowering {
         }
         let value = lowerExpression(array, expecting: nil)
         if case .variable(let irName) = value.kind { return ("the sequence", irName, value.type) }
-        var base = "sequence"
-        var number = 2
-        while scopes.reserved.contains(base) {
-            base = "sequence\(number)"
-            number += 1
-        }
-        let irName = scopes.declare(base, type: value.type, mutable: false, at: array.location)
+        let irName = scopes.declare(scopes.unreserved("sequence"), type: value.type, mutable: false, at: array.location)
         prelude.append(IR.Statement(.declare(name: irName, type: value.type, mutable: false, value: value, annotated: false),
                                     at: array.location))
         return ("the sequence", irName, value.type)

@@ -49,13 +49,7 @@ extension FunctionLowering {
                   at: location)
             return fallback
         }
-        var base = name + "Result"
-        var number = 2
-        while scopes.reserved.contains(base) {
-            base = name + "Result\(number)"
-            number += 1
-        }
-        let result = scopes.declare(base, type: callee.result, mutable: true, at: location)
+        let result = scopes.declare(scopes.unreserved(name + "Result"), type: callee.result, mutable: true, at: location)
         guard let call = inlinedCall(callee, arguments, at: location) else { return fallback }
         var normalizer = ReturnNormalization()
         let body = normalizer.normalize(call.statements)

@@ -25,6 +25,18 @@ struct ScopeStack {
     var inlining = 0
     private var inlinedNames: Set<String> = []
 
+    /// `base`, or `base2`, `base3`, … : the first that no name of the function uses, for a
+    /// variable adgen introduces (`literal`, `sequence`, `normalizeResult`).
+    func unreserved(_ base: String) -> String {
+        var name = base
+        var number = 2
+        while reserved.contains(name) {
+            name = base + String(number)
+            number += 1
+        }
+        return name
+    }
+
     mutating func push() { scopes.append([:]) }
     mutating func pop() { scopes.removeLast() }
 
