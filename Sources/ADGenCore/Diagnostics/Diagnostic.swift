@@ -3,7 +3,7 @@
 /// Stages never throw for bad input: they append diagnostics to a
 /// ``DiagnosticEngine`` and recover where they can, so one run reports several problems.
 public struct Diagnostic: Hashable, Sendable {
-    public enum Severity: String, Sendable {
+    public enum Severity: String, Sendable, CaseIterable {
         case error
         case warning
         case note
