@@ -3,8 +3,8 @@
 /// A variable is *varied* when its value depends on an active input, and *useful*
 /// when the result depends on it. Forward mode needs tangents for varied variables;
 /// reverse mode needs adjoints for variables that are both. The analysis is
-/// flow-insensitive (one answer per variable for the whole function) and iterates to
-/// a fixed point, so loops need no special case.
+/// flow-insensitive (one answer per variable for the whole function): reachability in
+/// the graph of writes, so loops need no special case.
 public struct Activity {
     public private(set) var varied: Set<String>
     public private(set) var useful: Set<String>
@@ -13,38 +13,34 @@ public struct Activity {
 
     public init(_ function: IR.Function, types: [String: IRType]) {
         let assignments = Self.dataFlow(function.body)
-        // Forward: from the active parameters.
-        var varied = Set(function.wrt)
-        var changed = true
-        while changed {
-            changed = false
-            for (target, sources) in assignments where !varied.contains(target) && types[target]?.isDifferentiable == true {
-                if !sources.isDisjoint(with: varied) {
-                    varied.insert(target)
-                    changed = true
-                }
-            }
+        // Forward: from the active parameters, along source → target edges.
+        var targets: [String: [String]] = [:]
+        for (target, sources) in assignments where types[target]?.isDifferentiable == true {
+            for source in sources { targets[source, default: []].append(target) }
         }
-        // Backward: from the returned values.
-        var useful: Set<String> = []
+        self.varied = Self.reachable(from: function.wrt, along: targets)
+        // Backward: from the returned values, along target → source edges.
+        var returned: [String] = []
         IRWalk.forEachStatement(function.body) { statement in
             if case .returnValues(let values) = statement.kind {
-                for value in values { useful.formUnion(value.reads) }
+                for value in values { returned += value.reads }
             }
         }
-        changed = true
-        while changed {
-            changed = false
-            for (target, sources) in assignments where useful.contains(target) {
-                let new = sources.subtracting(useful)
-                if !new.isEmpty {
-                    useful.formUnion(new)
-                    changed = true
-                }
-            }
+        var sources: [String: [String]] = [:]
+        for (target, reads) in assignments { sources[target, default: []] += reads }
+        self.useful = Self.reachable(from: returned, along: sources)
+    }
+
+    /// Every name reachable from `start` (included) along `edges`: one visit per edge, so
+    /// the analysis is linear in the program (a round-robin fixed point over the writes
+    /// takes one round per step of a dependency chain, quadratic in a long straight line).
+    private static func reachable(from start: [String], along edges: [String: [String]]) -> Set<String> {
+        var reached = Set(start)
+        var work = Array(reached)
+        while let name = work.popLast() {
+            for next in edges[name] ?? [] where reached.insert(next).inserted { work.append(next) }
         }
-        self.varied = varied
-        self.useful = useful
+        return reached
     }
 
     /// For every write `target = f(sources)`, the differentiable sources. Index

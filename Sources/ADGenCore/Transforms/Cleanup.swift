@@ -28,12 +28,11 @@ public enum Cleanup {
         var changed = false
         var result: [IR.Statement] = []
         var deadInScope: Set<String> = []
-        // readsAfter[p]: what the statements after position p read (one backward pass).
-        var readsAfter = [Set<String>](repeating: [], count: body.count)
-        var suffix: Set<String> = []
-        for position in body.indices.reversed() {
-            readsAfter[position] = suffix
-            suffix.formUnion(IRWalk.reads(in: [body[position]]))
+        // lastRead[name]: the last position in this block whose statement reads name, so
+        // "read after p" is lastRead[name] > p (a set per position would be quadratic).
+        var lastRead: [String: Int] = [:]
+        for (position, statement) in body.enumerated() {
+            for name in IRWalk.reads(in: [statement]) { lastRead[name] = position }
         }
         for (position, statement) in body.enumerated() {
             var statement = statement
@@ -46,7 +45,7 @@ public enum Cleanup {
             case .declare(let name, _, _, _, _):
                 // A declaration is visible only in the rest of its block; when nothing
                 // there reads it, it goes with every write to it.
-                if !reads.contains(name) || !readsAfter[position].contains(name) {
+                if !reads.contains(name) || (lastRead[name] ?? -1) <= position {
                     changed = true
                     deadInScope.insert(name)
                     continue

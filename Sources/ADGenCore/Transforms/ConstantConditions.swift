@@ -21,7 +21,9 @@ enum ConstantConditions {
             // A loop runs its body again: what it changes is not constant inside it.
             let mutated = IRWalk.mutations(in: [statement])
             if statement.isLoop { forget(mutated, in: &constants) }
-            let inner = constants
+            // What the statement's own bodies see (a copy only where there are bodies: copying
+            // for every statement would be quadratic in a long block).
+            let inner = statement.children.isEmpty ? [:] : constants
             forget(mutated, in: &constants)
             switch statement.kind {
             case let .declare(name, _, _, value, _) where value.isLiteral:

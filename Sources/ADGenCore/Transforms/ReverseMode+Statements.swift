@@ -2,7 +2,9 @@ extension ReverseMode {
     /// Forward and reverse code of a statement list; the reverse code is in reverse order.
     mutating func sweep(_ body: [IR.Statement]) -> (forward: [IR.Statement], reverse: [IR.Statement]) {
         var forward: [IR.Statement] = []
-        var reverse: [IR.Statement] = []
+        // Each statement's reverse code, in statement order; the sweep runs them last first
+        // (prepending each would copy the reverse sweep once per statement).
+        var reversed: [[IR.Statement]] = []
         for (position, statement) in body.enumerated() {
             // Inside a fused body, a last loop that only accumulates into the enclosing
             // loop's accumulators is fused as well.
@@ -14,9 +16,9 @@ extension ReverseMode {
             }
             let (f, r) = self.statement(statement)
             forward += f
-            reverse = r + reverse
+            reversed.append(r)
         }
-        return (forward, reverse)
+        return (forward, Array(reversed.reversed().joined()))
     }
 
     /// Runs `body` one block deeper (inside a loop when `loop`), for hoisting and taping.

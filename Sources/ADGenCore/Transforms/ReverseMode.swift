@@ -169,6 +169,6 @@ struct ReverseMode {
 
     /// Whether an expression reads an active variable (so it has an adjoint to pass on).
     func isActive(_ expression: IR.Expression) -> Bool {
-        !Activity.differentiableReads(expression).isDisjoint(with: Set(adjoints.keys))
+        Activity.differentiableReads(expression).contains { adjoints[$0] != nil }
     }
 }
