@@ -78,7 +78,7 @@ struct DeferredInitialization {
                 read(target, flow)
             }
         case let .forIn(variable, _, sequence, body):
-            for expression in Self.expressions(of: sequence) { read(expression, flow) }
+            for expression in sequence.expressions { read(expression, flow) }
             var names = [variable].compactMap { $0 }
             if case .enumerated(_, let element, _) = sequence { names.append(element) }
             flow = loop(body, binding: names, flow)
@@ -143,24 +143,10 @@ struct DeferredInitialization {
     /// Reports a read of a deferred declaration that is not assigned on every path here.
     mutating func read(_ expression: Syntax.Expression, _ flow: Flow) {
         guard !flow.dead else { return }
-        var pending = [expression]
-        while let next = pending.popLast() {
-            switch next.kind {
-            case .name(let name):
-                if let index = deferred(name), !flow.assigned.contains(index), reported.insert(index).inserted {
-                    let kind = declarations[index].isVar ? "variable" : "constant"
-                    diagnostics.error("\(kind) '\(name)' used before being initialized", at: next.location)
-                }
-            case let .member(base, _): pending.append(base)
-            case let .subscriptAccess(base, index): pending += [base, index]
-            case let .call(_, arguments): pending += arguments.map(\.value)
-            case let .arrayRepeating(_, value, count): pending += [value, count]
-            case .arrayLiteral(let elements): pending += elements
-            case let .append(array, value): pending += [array, value]
-            case .unary(_, let operand), .parenthesized(let operand): pending.append(operand)
-            case let .binary(_, lhs, rhs): pending += [lhs, rhs]
-            case let .ternary(condition, thenValue, elseValue): pending += [condition, thenValue, elseValue]
-            case .integer, .float, .boolean, .invalid: break
+        for (name, location) in expression.names {
+            if let index = deferred(name), !flow.assigned.contains(index), reported.insert(index).inserted {
+                let kind = declarations[index].isVar ? "variable" : "constant"
+                diagnostics.error("\(kind) '\(name)' used before being initialized", at: location)
             }
         }
     }
@@ -173,61 +159,24 @@ struct DeferredInitialization {
         return nil
     }
 
-    static func expressions(of sequence: Syntax.Sequence) -> [Syntax.Expression] {
-        switch sequence {
-        case let .range(lower, upper, _): return [lower, upper]
-        case let .stride(from, bound, by, _): return [from, bound, by]
-        case .elements(let array), .indices(let array), .enumerated(let array, _, _): return [array]
-        }
-    }
-
     // MARK: - The rewrite
 
     static func containsDeferred(_ body: [Syntax.Statement]) -> Bool {
         body.contains { statement in
             if case .declaration(_, _, _, _, nil) = statement.kind { return true }
-            return nestedBodies(statement).contains(where: containsDeferred)
-        }
-    }
-
-    static func nestedBodies(_ statement: Syntax.Statement) -> [[Syntax.Statement]] {
-        switch statement.kind {
-        case .forIn(_, _, _, let body), .whileLoop(_, let body), .repeatWhile(let body, _), .guardElse(_, let body):
-            return [body]
-        case let .ifElse(_, thenBody, elseBody): return [thenBody, elseBody ?? []]
-        case .labelled(_, let loop): return [[loop]]
-        case let .switchCases(_, cases, defaultBody): return cases.map(\.body) + [defaultBody ?? []]
-        default: return []
+            return statement.bodies.contains(where: containsDeferred)
         }
     }
 
     /// `body` with `var t: T` and `let t: T` written `var t: T = <zero>`.
     static func initialized(_ body: [Syntax.Statement]) -> [Syntax.Statement] {
         body.map { statement in
-            var statement = statement
-            switch statement.kind {
-            case let .declaration(_, name, nameLocation, type?, nil):
-                statement.kind = .declaration(isVar: true, name: name, nameLocation: nameLocation, type: type,
-                                              initializer: zero(of: type, at: nameLocation))
-            case let .forIn(variable, variableLocation, sequence, body):
-                statement.kind = .forIn(variable: variable, variableLocation: variableLocation, sequence: sequence,
-                                        body: initialized(body))
-            case let .whileLoop(condition, body): statement.kind = .whileLoop(condition: condition, body: initialized(body))
-            case let .repeatWhile(body, condition): statement.kind = .repeatWhile(body: initialized(body), condition: condition)
-            case let .guardElse(condition, body): statement.kind = .guardElse(condition: condition, body: initialized(body))
-            case let .ifElse(condition, thenBody, elseBody):
-                statement.kind = .ifElse(condition: condition, then: initialized(thenBody), else: elseBody.map(initialized))
-            case let .labelled(label, loop): statement.kind = .labelled(label: label, loop: initialized([loop])[0])
-            case let .switchCases(subject, cases, defaultBody):
-                let rewritten = cases.map { switchCase -> Syntax.SwitchCase in
-                    var switchCase = switchCase
-                    switchCase.body = initialized(switchCase.body)
-                    return switchCase
-                }
-                statement.kind = .switchCases(subject: subject, cases: rewritten, default: defaultBody.map(initialized))
-            default:
-                break
+            guard case let .declaration(_, name, nameLocation, type?, nil) = statement.kind else {
+                return statement.mappingBodies(initialized)
             }
+            var statement = statement
+            statement.kind = .declaration(isVar: true, name: name, nameLocation: nameLocation, type: type,
+                                          initializer: zero(of: type, at: nameLocation))
             return statement
         }
     }

@@ -122,39 +122,17 @@ struct EarlyExitLowering {
     /// `body` with each bare `return` replaced by `break label` (loops included).
     static func breaking(_ label: String, _ body: [Syntax.Statement]) -> [Syntax.Statement] {
         body.map { statement in
+            guard case .returnValue(nil) = statement.kind else { return statement.mappingBodies { breaking(label, $0) } }
             var statement = statement
-            switch statement.kind {
-            case .returnValue(nil): statement.kind = .breakLoop(label: label)
-            case let .ifElse(condition, thenBody, elseBody):
-                statement.kind = .ifElse(condition: condition, then: breaking(label, thenBody), else: elseBody.map { breaking(label, $0) })
-            case let .forIn(variable, variableLocation, sequence, body):
-                statement.kind = .forIn(variable: variable, variableLocation: variableLocation, sequence: sequence,
-                                        body: breaking(label, body))
-            case let .whileLoop(condition, body): statement.kind = .whileLoop(condition: condition, body: breaking(label, body))
-            case let .repeatWhile(body, condition): statement.kind = .repeatWhile(body: breaking(label, body), condition: condition)
-            case let .guardElse(condition, body): statement.kind = .guardElse(condition: condition, body: breaking(label, body))
-            case let .labelled(name, loop): statement.kind = .labelled(label: name, loop: breaking(label, [loop])[0])
-            case let .switchCases(subject, cases, defaultBody):
-                statement.kind = .switchCases(subject: subject,
-                                              cases: cases.map { Syntax.SwitchCase(values: $0.values, body: breaking(label, $0.body), location: $0.location) },
-                                              default: defaultBody.map { breaking(label, $0) })
-            default: break
-            }
+            statement.kind = .breakLoop(label: label)
             return statement
         }
     }
 
     static func containsReturn(_ body: [Syntax.Statement]) -> Bool {
         body.contains { statement in
-            switch statement.kind {
-            case .returnValue: return true
-            case .forIn(_, _, _, let body), .whileLoop(_, let body), .repeatWhile(let body, _), .guardElse(_, let body):
-                return containsReturn(body)
-            case let .ifElse(_, thenBody, elseBody): return containsReturn(thenBody + (elseBody ?? []))
-            case .labelled(_, let loop): return containsReturn([loop])
-            case let .switchCases(_, cases, defaultBody): return containsReturn(cases.flatMap(\.body) + (defaultBody ?? []))
-            default: return false
-            }
+            if case .returnValue = statement.kind { return true }
+            return statement.bodies.contains(where: containsReturn)
         }
     }
 

@@ -261,61 +261,16 @@ enum IdentifierCollector {
     static func identifiers(in function: Syntax.Function) -> Set<String> {
         var names = Set(function.parameters.map(\.name))
         var statements = function.body
-        var expressions: [Syntax.Expression] = []
         while let statement = statements.popLast() {
             switch statement.kind {
-            case let .declaration(_, name, _, _, initializer):
-                names.insert(name)
-                if let initializer { expressions.append(initializer) }
-            case let .assignment(target, _, value): expressions += [target, value]
-            case let .forIn(variable, _, sequence, body):
+            case let .declaration(_, name, _, _, _): names.insert(name)
+            case let .forIn(variable, _, sequence, _):
                 if let variable { names.insert(variable) }
-                switch sequence {
-                case let .range(lower, upper, _): expressions += [lower, upper]
-                case let .stride(from, bound, by, _): expressions += [from, bound, by]
-                case .elements(let array), .indices(let array): expressions.append(array)
-                case let .enumerated(array, element, _):
-                    names.insert(element)
-                    expressions.append(array)
-                }
-                statements += body
-            case let .whileLoop(condition, body):
-                expressions.append(condition)
-                statements += body
-            case let .ifElse(condition, thenBody, elseBody):
-                expressions.append(condition)
-                statements += thenBody + (elseBody ?? [])
-            case let .returnValue(value): if let value { expressions.append(value) }
-            case let .expression(value): expressions.append(value)
-            case let .repeatWhile(body, condition), let .guardElse(condition, body):
-                expressions.append(condition)
-                statements += body
-            case let .labelled(_, loop): statements.append(loop)
-            case let .switchCases(subject, cases, defaultBody):
-                expressions.append(subject)
-                for switchCase in cases {
-                    expressions += switchCase.values
-                    statements += switchCase.body
-                }
-                statements += defaultBody ?? []
-            case .breakLoop, .continueLoop, .fallthroughCase, .invalid: break
+                if case let .enumerated(_, element, _) = sequence { names.insert(element) }
+            default: break
             }
-        }
-        while let expression = expressions.popLast() {
-            switch expression.kind {
-            case .name(let name): names.insert(name)
-            case let .member(base, _): expressions.append(base)
-            case let .subscriptAccess(base, index): expressions += [base, index]
-            case let .call(_, arguments): expressions += arguments.map(\.value)
-            case let .arrayRepeating(_, value, count): expressions += [value, count]
-            case .arrayLiteral(let elements): expressions += elements
-            case let .append(array, value): expressions += [array, value]
-            case let .unary(_, operand): expressions.append(operand)
-            case let .binary(_, lhs, rhs): expressions += [lhs, rhs]
-            case let .ternary(condition, thenValue, elseValue): expressions += [condition, thenValue, elseValue]
-            case let .parenthesized(inner): expressions.append(inner)
-            case .integer, .float, .boolean, .invalid: break
-            }
+            for expression in statement.ownExpressions { names.formUnion(expression.names.map(\.name)) }
+            statements += statement.bodies.joined()
         }
         return names
     }
