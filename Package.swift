@@ -75,7 +75,7 @@ let package = Package(
         .target(name: "ADGenRandomPrograms", dependencies: ["ADGenCheckSupport"], path: "Tests/ADGenRandomPrograms"),
         // Compiles generated code for every fixture (and random programs) in one swiftc call
         // and checks it numerically.
-        .testTarget(name: "ADGenIntegrationTests", dependencies: ["ADGenCore", "ADGenCheck", "ADGenRandomPrograms"]),
+        .testTarget(name: "ADGenIntegrationTests", dependencies: ["ADGenCore", "ADGenCheck", "ADGenDriver", "ADGenRandomPrograms"]),
         .testTarget(name: "ADGenRuntimeTests",
                     dependencies: ["ADGenRuntime", "ADGenCheckSupport", .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(name: "ADGenCheckSupportTests",

@@ -45,7 +45,7 @@ extension SwiftToolchain {
         }
         let sourceURLs = try write(sources, into: entry.appendingPathComponent("sources"))
         let partial = entry.appendingPathComponent("program.partial-\(UUID().uuidString)")
-        let arguments = ["-O", "-module-name", "Program"] + flags
+        let arguments = ["-O", "-module-name", "Program"] + Self.parallelJobsFlags + flags
             + ["-o", partial.path] + sourceURLs.map(\.path)
         let output = try ProcessRunner.run(swiftc, arguments: arguments)
         guard output.succeeded else {

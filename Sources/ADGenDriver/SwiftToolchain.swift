@@ -17,6 +17,14 @@ public struct SwiftToolchain: Sendable {
     /// The directory holding one subdirectory per cache key.
     public let cacheDirectory: URL
 
+    /// `-j N` for the machine's N processors: without it swiftc runs the frontend jobs of
+    /// a many-file program one after another (a 139-file check program took 153 s on two
+    /// cores with one idle; four files 11.9 s, with `-j2` 7.5 s). Not part of cache keys:
+    /// the executable does not depend on it.
+    public static var parallelJobsFlags: [String] {
+        ["-j", "\(max(1, ProcessInfo.processInfo.activeProcessorCount))"]
+    }
+
     /// A toolchain using the given `swiftc` and cache directory.
     public init(swiftc: URL, cacheDirectory: URL = SwiftToolchain.defaultCacheDirectory) {
         self.swiftc = swiftc

@@ -159,7 +159,7 @@ final class CompiledFixturesTests: XCTestCase {
             let files = try writeProgram(included, drivers: drivers, in: directory)
             let compile = try Toolchain.run(
                 swiftc, ["-Onone", "-warnings-as-errors", "-continue-building-after-errors", "-module-name", "FixtureChecks", "-o", executable]
-                    + Toolchain.runtimeFlags + files,
+                    + Toolchain.parallelJobs + Toolchain.runtimeFlags + files,
                 in: directory, timeout: compileTimeout, label: "swiftc")
             compileSeconds += compile.seconds
             if compile.status == 0 && !compile.timedOut { break }

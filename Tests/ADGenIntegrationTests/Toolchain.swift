@@ -1,4 +1,5 @@
 import ADGenCheck
+import ADGenDriver
 import Foundation
 
 /// Finding `swiftc` and running processes with a time limit.
@@ -18,6 +19,9 @@ enum Toolchain {
         }
         return nil
     }
+
+    /// `-j N`: every batch compile of these tests uses all cores (SwiftToolchain's flag).
+    static var parallelJobs: [String] { SwiftToolchain.parallelJobsFlags }
 
     /// The swiftc flags that import and link the built ADGenRuntime (generated training code
     /// imports it), or none when it is not found (compiling such code then fails, saying so).
