@@ -70,10 +70,7 @@ extension Parser {
                 if defaultBody != nil { error("additional 'default' blocks cannot appear after the first", at: caseLocation) }
                 defaultBody = parseCaseBody(at: caseLocation)
             } else if match(.case) {
-                var values: [Syntax.Expression] = []
-                repeat {
-                    values.append(parseExpression())
-                } while match(.comma) && !panicking
+                let values = parseCaseValues()
                 guard expect(.colon, "expected ':' after the 'case' values") else { break }
                 if defaultBody != nil { error("'case' after 'default' will never be executed", at: caseLocation) }
                 cases.append(Syntax.SwitchCase(values: values, body: parseCaseBody(at: caseLocation), location: caseLocation))
@@ -85,6 +82,47 @@ extension Parser {
         }
         if !match(.rBrace) { diagnostics.error("expected '}' to close the 'switch'", at: current.location) }
         return Syntax.Statement(kind: .switchCases(subject: subject, cases: cases, default: defaultBody), location: location)
+    }
+
+    /// The values of one `case`, up to its `:`. Patterns Swift has and adgen does not
+    /// (`case 0...2`, `case let k where k > 9`, `case 1 where c`) are reported as
+    /// unsupported and skipped to the `:`, so the rest of the `switch` still parses.
+    mutating func parseCaseValues() -> [Syntax.Expression] {
+        var values: [Syntax.Expression] = []
+        repeat {
+            if check(.let) || check(.var) {
+                diagnostics.error("unsupported in adgen: a binding in a 'case' pattern; compare the subject in an 'if' instead",
+                                  at: current.location)
+                return [skippedCasePattern()]
+            }
+            let value = parseExpression()
+            if check(.halfOpen) || check(.closed) {
+                diagnostics.error("unsupported in adgen: a range in a 'case' pattern; list the values ('case 0, 1, 2:') "
+                                  + "or compare the subject in an 'if'", at: current.location)
+                return [skippedCasePattern()]
+            }
+            if case .identifier("where") = current.kind {
+                diagnostics.error("unsupported in adgen: 'where' in a 'case'; test the condition inside the case",
+                                  at: current.location)
+                return [skippedCasePattern()]
+            }
+            values.append(value)
+        } while match(.comma) && !panicking
+        return values
+    }
+
+    /// Skips the rest of an unsupported `case` pattern, up to its `:` (not one inside
+    /// parentheses or brackets), and stands for it with an invalid expression (which
+    /// reports nothing more).
+    mutating func skippedCasePattern() -> Syntax.Expression {
+        let location = current.location
+        var depth = 0
+        while !atEnd, !(depth == 0 && (check(.colon) || check(.lBrace) || check(.rBrace))) {
+            if check(.lParen) || check(.lBracket) { depth += 1 }
+            if check(.rParen) || check(.rBracket) { depth = max(0, depth - 1) }
+            _ = advance()
+        }
+        return Syntax.Expression(kind: .invalid, location: location, height: 1)
     }
 
     /// The statements of one `case`, up to the next `case`, `default` or `}`.
