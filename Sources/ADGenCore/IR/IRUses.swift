@@ -171,6 +171,17 @@ enum IRWalk {
         return names
     }
 
+    /// For every name `names` gives of some statement of `body` (a statement and all it
+    /// nests), the position of the last such statement. "Used after position p" is then
+    /// `last[name] > p`: one pass, where a set per suffix would be quadratic in the block.
+    static func lastPositions(in body: [IR.Statement], of names: ([IR.Statement]) -> Set<String>) -> [String: Int] {
+        var last: [String: Int] = [:]
+        for (position, statement) in body.enumerated() {
+            for name in names([statement]) { last[name] = position }
+        }
+        return last
+    }
+
     /// Every variable written anywhere in `body` after its declaration.
     /// Without `stores`, element stores do not count: lane storage takes them through
     /// its buffer, so a `let` can hold it.

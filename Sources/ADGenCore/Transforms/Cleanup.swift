@@ -28,12 +28,7 @@ public enum Cleanup {
         var changed = false
         var result: [IR.Statement] = []
         var deadInScope: Set<String> = []
-        // lastRead[name]: the last position in this block whose statement reads name, so
-        // "read after p" is lastRead[name] > p (a set per position would be quadratic).
-        var lastRead: [String: Int] = [:]
-        for (position, statement) in body.enumerated() {
-            for name in IRWalk.reads(in: [statement]) { lastRead[name] = position }
-        }
+        let lastRead = IRWalk.lastPositions(in: body, of: IRWalk.reads(in:))
         for (position, statement) in body.enumerated() {
             var statement = statement
             if let target = statement.writtenVariable, deadInScope.contains(target) {

@@ -14,12 +14,7 @@ extension ReverseMode {
     /// operands hold the values they had. Keyed by position in the loop body.
     static func recomputable(_ body: [IR.Statement]) -> [Int: (name: String, value: IR.Expression)] {
         var result: [Int: (name: String, value: IR.Expression)] = [:]
-        // lastWrite[name]: the last position whose statement writes name, so "written
-        // later" is lastWrite[name] > p (the writes of each suffix would be quadratic).
-        var lastWrite: [String: Int] = [:]
-        for (position, statement) in body.enumerated() {
-            for name in writes([statement]) { lastWrite[name] = position }
-        }
+        let lastWrite = IRWalk.lastPositions(in: body, of: writes)
         func writtenAfter(_ position: Int, _ name: String) -> Bool { (lastWrite[name] ?? -1) > position }
         for (position, statement) in body.enumerated() {
             guard case let .declare(name, type, false, value, _) = statement.kind,
